@@ -1,0 +1,154 @@
+import {copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {basename, join, resolve} from "node:path";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {loadTable} from "./read/index.ts";
+import {loadReference, readReference, type Reference} from "./reference.ts";
+import {tableQuality, type TableQuality} from "./quality.ts";
+import {runSqlFile} from "./sql/run.ts";
+import {tables} from "./tables/index.ts";
+import {tableToArrow, type ArrowSchema} from "./write/arrow.ts";
+
+export interface PipelineOptions {
+  /** Folder of extract tables (peserta, iuran, anggaran, klaim, sasaran as CSV or XLSX). */
+  extracts: string;
+  /** Folder of reference data (wilayah.json and the files it names, parameter.json, aliases). */
+  reference: string;
+  /** Folder the outputs are written to; created when missing. */
+  out: string;
+}
+
+export interface Summary {
+  as_of: string | null;
+  tahun: number | null;
+  members_active: number;
+  eligible: number;
+  coverage_rate: number | null;
+  allocation: number | null;
+  realisation: number;
+  absorption: number | null;
+  claims_count: number;
+  claims_amount: number;
+  contribution_per_month: number;
+  wilayah: {kode: string; nama: string};
+}
+
+export interface Quality {
+  tables: Record<string, TableQuality>;
+}
+
+/** The Arrow files of docs/ARCHITECTURE.md, each from one `out_*` table. */
+const arrowOutputs: Record<string, {table: string; schema: ArrowSchema}> = {
+  "anggota_bulanan.arrow": {
+    table: "out_anggota_bulanan",
+    schema: {bulan: "category", kode_kec: "category", kode_desa: "category", sektor: "category", jenis_kelamin: "category", kelompok_umur: "category", terdaftar: "int32", aktif: "int32"},
+  },
+  "sasaran.arrow": {table: "out_sasaran", schema: {kode_kec: "category", kode_desa: "category", sektor: "category", jumlah: "int32"}},
+  "iuran_bulanan.arrow": {
+    table: "out_iuran_bulanan",
+    schema: {bulan: "category", sumber_dana: "category", peserta_ditagih: "int32", iuran_ditagih: "float64", iuran_dibayar: "float64", tanggal_bayar: "text"},
+  },
+  "anggaran_tahunan.arrow": {
+    table: "out_anggaran_tahunan",
+    schema: {tahun: "int32", sumber_dana: "category", pagu: "float64", pagu_perubahan: "float64", pagu_berlaku: "float64"},
+  },
+  "rencana_kas.arrow": {table: "out_rencana_kas", schema: {bulan: "category", sumber_dana: "category", rencana: "float64"}},
+  "klaim_bulanan.arrow": {
+    table: "out_klaim_bulanan",
+    schema: {bulan: "category", kode_kec: "category", jenis: "category", jumlah: "int32", nominal: "float64", beasiswa: "float64"},
+  },
+};
+
+/** The order matters: claims match accepted members; member-months need deaths and funded months. */
+const tableSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql"];
+
+export async function openDatabase(): Promise<DuckDBConnection> {
+  // Extensions would be downloaded at run time; offline that must fail at once, not hang.
+  const instance = await DuckDBInstance.create(":memory:", {autoinstall_known_extensions: "false", autoload_known_extensions: "false"});
+  const conn = await instance.connect();
+  await runSqlFile(conn, "macros.sql");
+  return conn;
+}
+
+async function summarise(conn: DuckDBConnection, reference: Reference): Promise<Summary> {
+  const row = (await conn.runAndReadAll("SELECT * FROM out_summary")).getRowObjectsJS()[0];
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const members = n(row.members_active) ?? 0;
+  const eligible = n(row.eligible) ?? 0;
+  const allocation = n(row.allocation);
+  const realisation = n(row.realisation) ?? 0;
+  return {
+    as_of: (row.as_of as string | null) ?? null,
+    tahun: n(row.tahun),
+    members_active: members,
+    eligible,
+    coverage_rate: eligible > 0 ? members / eligible : null,
+    allocation,
+    realisation,
+    absorption: allocation ? realisation / allocation : null,
+    claims_count: n(row.claims_count) ?? 0,
+    claims_amount: n(row.claims_amount) ?? 0,
+    contribution_per_month: reference.parameters.iuran_per_bulan,
+    wilayah: {kode: reference.region.kode, nama: reference.region.nama},
+  };
+}
+
+async function referenceJson(conn: DuckDBConnection, reference: Reference): Promise<unknown> {
+  const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+  const {kecamatan, desa, batas, batas_objek, ...wilayah} = reference.region;
+  void kecamatan, desa, batas, batas_objek;
+  return {
+    wilayah,
+    kecamatan: await rows("SELECT kode_kec AS kode, nama FROM ref_kecamatan ORDER BY kode_kec"),
+    desa: await rows("SELECT kode_desa AS kode, nama, kode_kec FROM ref_desa ORDER BY kode_desa"),
+    sektor: await rows("SELECT kode, nama, nama_en FROM ref_sektor ORDER BY urutan"),
+    kelompok_umur: reference.parameters.kelompok_umur,
+    parameter: reference.parameters,
+  };
+}
+
+/**
+ * Reads the extracts, validates and normalises them in DuckDB, and writes the aggregates. Outputs
+ * are staged and moved into `out` only when everything succeeded, so a failed run publishes nothing.
+ */
+export async function runPipeline(options: PipelineOptions): Promise<{summary: Summary; quality: Quality; files: string[]}> {
+  const reference = await readReference(resolve(options.reference));
+  const tmp = await mkdtemp(join(tmpdir(), "jaring-"));
+  const conn = await openDatabase();
+  try {
+    await conn.run(`SET temp_directory = '${tmp.replace(/'/g, "''")}'`);
+    await loadReference(conn, reference);
+    const loaded = new Map<string, {file: string; malformedRows: number[]}>();
+    for (const spec of tables) loaded.set(spec.name, await loadTable(conn, spec, resolve(options.extracts), tmp));
+    for (const file of tableSql) await runSqlFile(conn, file);
+    await runSqlFile(conn, "members.sql");
+    await runSqlFile(conn, "outputs.sql");
+
+    const quality: Quality = {tables: {}};
+    for (const spec of tables) {
+      const {file, malformedRows} = loaded.get(spec.name)!;
+      quality.tables[spec.name] = await tableQuality(conn, spec.name, basename(file), malformedRows);
+    }
+    const summary = await summarise(conn, reference);
+
+    const staging = join(tmp, "out");
+    await mkdir(staging);
+    const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+    await writeFile(join(staging, "summary.json"), json(summary));
+    await writeFile(join(staging, "quality.json"), json(quality));
+    await writeFile(join(staging, "referensi.json"), json(await referenceJson(conn, reference)));
+    await copyFile(join(reference.dir, reference.region.batas), join(staging, "batas.topo.json"));
+    for (const [name, {table, schema}] of Object.entries(arrowOutputs)) {
+      await writeFile(join(staging, name), await tableToArrow(conn, table, schema));
+    }
+
+    const out = resolve(options.out);
+    await mkdir(out, {recursive: true});
+    const files = (await readdir(staging)).sort();
+    for (const name of files) await rename(join(staging, name), join(out, name)).catch(() => copyFile(join(staging, name), join(out, name)));
+    return {summary, quality, files: files.map((f) => join(out, f))};
+  } finally {
+    conn.closeSync();
+    await rm(tmp, {recursive: true, force: true});
+  }
+}

@@ -1,0 +1,105 @@
+import {open} from "node:fs/promises";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {isUtf8, transcodeWindows1252} from "./encoding.ts";
+import {matchHeaders, requireColumns} from "./headers.ts";
+import {ExtractError} from "../errors.ts";
+import {quoteIdent, quoteLiteral} from "../sql/quote.ts";
+import type {TableSpec} from "../tables/index.ts";
+import type {LoadedTable} from "./index.ts";
+
+/** The first record of a CSV, split on the delimiter that occurs most outside quotes. */
+export function parseHeaderLine(text: string): {delimiter: string; fields: string[]} {
+  const body = text.replace(/^\uFEFF/, "");
+  const candidates = [";", ",", "\t", "|"];
+  const counts = new Map(candidates.map((d) => [d, 0]));
+  let inQuotes = false;
+  let end = body.length;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === "\n" || ch === "\r")) {
+      end = i;
+      break;
+    } else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  const delimiter = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  return {delimiter, fields: splitRecord(body.slice(0, end), delimiter)};
+}
+
+function splitRecord(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') inQuotes = false;
+      else field += ch;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === delimiter) fields.push(field), (field = "");
+    else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
+async function readHead(path: string, bytes = 1 << 16): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const {bytesRead} = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Loads a CSV into table `raw_<name>` (all VARCHAR, canonical column names, `_row` = spreadsheet row
+ * number with the header as row 1). Lines DuckDB cannot parse are kept in `rej_<name>`, never lost.
+ */
+export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: string, tmpDir: string): Promise<LoadedTable> {
+  let path = file;
+  if (!(await isUtf8(file))) {
+    path = join(tmpDir, `${spec.name}.utf8.csv`);
+    await transcodeWindows1252(file, path);
+  }
+  const head = await readHead(path);
+  if (head.replace(/^\uFEFF/, "").trim() === "") {
+    throw new ExtractError(file, "berkas kosong: tidak ada baris judul kolom.", "empty file: no header row");
+  }
+  const {delimiter, fields} = parseHeaderLine(head);
+  const mapping = matchHeaders(spec, fields);
+  requireColumns(spec, mapping, file, fields);
+
+  const raw = `csv_${spec.name}`;
+  const columns = fields.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  try {
+    await conn.run(`CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM read_csv(${quoteLiteral(path)},
+      header = false, skip = 1, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"',
+      columns = {${columns}}, auto_detect = false, strict_mode = true, null_padding = false,
+      store_rejects = true, rejects_table = 'rej_${spec.name}', rejects_scan = 'rejscan_${spec.name}')`);
+  } catch (error) {
+    throw new ExtractError(file, `berkas CSV tidak dapat dibaca: ${(error as Error).message}`, "unreadable CSV file");
+  }
+  // Row numbers: accepted records are numbered around the rejected ones (DuckDB reports their record number).
+  const rejected = (await conn.runAndReadAll(`SELECT DISTINCT line::INTEGER AS line FROM rej_${spec.name} ORDER BY line`))
+    .getRowObjectsJS()
+    .map((r) => Number(r.line));
+  await conn.run(`CREATE OR REPLACE TEMP TABLE seg_${spec.name} (t BIGINT, k INTEGER)`);
+  if (rejected.length) {
+    const values = rejected.map((line, j) => `(${line - 2 - j}, ${j + 1})`).join(", ");
+    await conn.run(`INSERT INTO seg_${spec.name} VALUES ${values}`);
+  }
+  const select = spec.columns
+    .map((c) => (c.name in mapping ? `nullif(trim(c${mapping[c.name]}), '') AS ${quoteIdent(c.name)}` : `NULL::VARCHAR AS ${quoteIdent(c.name)}`))
+    .join(", ");
+  await conn.run(`CREATE OR REPLACE TABLE raw_${spec.name} AS
+    SELECT (r.rowid + 2 + coalesce(s.k, 0))::INTEGER AS _row, ${select}
+    FROM (SELECT rowid, * FROM ${raw}) r ASOF LEFT JOIN seg_${spec.name} s ON r.rowid >= s.t
+    ORDER BY r.rowid`);
+  await conn.run(`DROP TABLE ${raw}`);
+  return {file, malformedRows: rejected};
+}

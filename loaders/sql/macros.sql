@@ -1,0 +1,83 @@
+-- Normalisation rules shared by every table (docs/ARCHITECTURE.md, "Normalisation").
+-- Each is a scalar macro so DuckDB applies it inside the scan, and a unit test can call it alone.
+
+-- Text: trimmed, runs of white space collapsed; empty is missing.
+CREATE OR REPLACE MACRO j_text(s) AS nullif(regexp_replace(trim(s), '\s+', ' ', 'g'), '');
+
+-- Dates: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, or an Excel serial day number (1927–2173).
+CREATE OR REPLACE MACRO j_date(s) AS CASE
+  WHEN regexp_full_match(trim(s), '\d{4}-\d{1,2}-\d{1,2}([ T][0-9:.]*)?')
+    THEN try_strptime(split_part(split_part(trim(s), ' ', 1), 'T', 1), '%Y-%m-%d')::DATE
+  WHEN regexp_full_match(trim(s), '\d{1,2}/\d{1,2}/\d{4}') THEN try_strptime(trim(s), '%d/%m/%Y')::DATE
+  WHEN regexp_full_match(trim(s), '\d{1,2}-\d{1,2}-\d{4}') THEN try_strptime(trim(s), '%d-%m-%Y')::DATE
+  WHEN regexp_full_match(trim(s), '\d{5}(\.\d+)?') THEN DATE '1899-12-30' + CAST(floor(CAST(trim(s) AS DOUBLE)) AS INTEGER)
+END;
+
+-- Indonesian month names and abbreviations, for "Maret 2025".
+CREATE OR REPLACE MACRO j_month_number(name) AS
+  list_position(['jan', 'feb', 'mar', 'apr', 'mei', 'jun', 'jul', 'agu', 'sep', 'okt', 'nov', 'des'],
+    CASE WHEN substr(lower(name), 1, 3) IN ('agt', 'ags', 'aug') THEN 'agu'
+         WHEN substr(lower(name), 1, 3) = 'may' THEN 'mei'
+         WHEN substr(lower(name), 1, 3) = 'oct' THEN 'okt'
+         WHEN substr(lower(name), 1, 3) = 'dec' THEN 'des'
+         ELSE substr(lower(name), 1, 3) END);
+
+-- A month: YYYY-MM, YYYYMM, "Maret 2025", or any date in the month → the month's first day.
+CREATE OR REPLACE MACRO j_month(s) AS CASE
+  WHEN regexp_full_match(trim(s), '\d{4}-\d{1,2}') THEN try_strptime(trim(s) || '-01', '%Y-%m-%d')::DATE
+  WHEN regexp_full_match(trim(s), '\d{4}(0[1-9]|1[0-2])') THEN try_strptime(trim(s) || '01', '%Y%m%d')::DATE
+  WHEN regexp_full_match(lower(trim(s)), '[a-z]+\.?\s+\d{4}') AND j_month_number(trim(s)) > 0
+    THEN make_date(CAST(regexp_extract(trim(s), '\d{4}') AS INTEGER), j_month_number(trim(s)), 1)
+  ELSE date_trunc('month', j_date(s))::DATE
+END;
+
+-- Money: "16800", "16.800", "Rp 16.800", "Rp16.800,00", "Rp16.800,-" → integer rupiah (half-up).
+CREATE OR REPLACE MACRO j_money_text(s) AS
+  regexp_replace(regexp_replace(regexp_replace(lower(trim(s)), '^rp\.?', ''), '\s', '', 'g'), '[,.]-$', '');
+CREATE OR REPLACE MACRO j_money(s) AS CASE
+  WHEN regexp_full_match(j_money_text(s), '\d+') THEN TRY_CAST(j_money_text(s) AS BIGINT)
+  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(\.\d{3})+(,\d+)?')
+    THEN CAST(round(TRY_CAST(replace(replace(j_money_text(s), '.', ''), ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
+  WHEN regexp_full_match(j_money_text(s), '\d+,\d+')
+    THEN CAST(round(TRY_CAST(replace(j_money_text(s), ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
+  WHEN regexp_full_match(j_money_text(s), '\d+\.\d{1,2}')
+    THEN CAST(round(TRY_CAST(j_money_text(s) AS DECIMAL(38, 4))) AS BIGINT)
+  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(,\d{3})+(\.\d+)?')
+    THEN CAST(round(TRY_CAST(replace(j_money_text(s), ',', '') AS DECIMAL(38, 4))) AS BIGINT)
+END;
+
+-- A whole count: "1234", "1.234", "1234,0" (XLSX numbers arrive as "1234").
+CREATE OR REPLACE MACRO j_count(s) AS CASE
+  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(\.\d{3})+') THEN TRY_CAST(replace(j_money_text(s), '.', '') AS BIGINT)
+  WHEN regexp_full_match(j_money_text(s), '\d+([.,]0+)?') THEN TRY_CAST(regexp_replace(j_money_text(s), '[.,]0+$', '') AS BIGINT)
+END;
+
+-- Place names and codes compare on a key: lower case, no "Kec."/"Desa" prefix, letters and digits only.
+CREATE OR REPLACE MACRO j_key(s) AS
+  nullif(regexp_replace(regexp_replace(lower(trim(s)), '^(kecamatan|kelurahan|desa|kec|kel|ds)(\.|\s)+', ''), '[^a-z0-9]', '', 'g'), '');
+
+-- Job text compares on lower case with single spaces and no spaces around "/".
+CREATE OR REPLACE MACRO j_sector_key(s) AS
+  nullif(regexp_replace(regexp_replace(lower(trim(s)), '\s+', ' ', 'g'), '\s*/\s*', '/', 'g'), '');
+
+CREATE OR REPLACE MACRO j_sex(s) AS CASE regexp_replace(lower(trim(s)), '[^a-z]', '', 'g')
+  WHEN 'l' THEN 'L' WHEN 'lk' THEN 'L' WHEN 'lakilaki' THEN 'L' WHEN 'laki' THEN 'L' WHEN 'pria' THEN 'L'
+  WHEN 'p' THEN 'P' WHEN 'pr' THEN 'P' WHEN 'perempuan' THEN 'P' WHEN 'wanita' THEN 'P'
+END;
+
+-- NIK: 16 digits; a leading apostrophe (Excel's text marker) and spaces are not part of it.
+CREATE OR REPLACE MACRO j_nik_text(s) AS nullif(regexp_replace(trim(s), '^''|\s', '', 'g'), '');
+CREATE OR REPLACE MACRO j_nik_mangled(s) AS
+  regexp_full_match(upper(j_nik_text(s)), '\d+([.,]\d+)?E\+?\d+|\d+[.,]\d+');
+CREATE OR REPLACE MACRO j_nik_valid_format(s) AS regexp_full_match(j_nik_text(s), '\d{16}');
+-- Birth date digits DDMMYY, day + 40 for women; the century is the latest not after ref_year.
+CREATE OR REPLACE MACRO j_nik_birth(nik, ref_year) AS try_strptime(
+  CAST(CASE WHEN 2000 + TRY_CAST(substr(nik, 11, 2) AS INTEGER) <= ref_year THEN 2000 ELSE 1900 END
+       + TRY_CAST(substr(nik, 11, 2) AS INTEGER) AS VARCHAR)
+  || '-' || substr(nik, 9, 2) || '-' || lpad(CAST(TRY_CAST(substr(nik, 7, 2) AS INTEGER) % 40 AS VARCHAR), 2, '0'),
+  '%Y-%m-%d')::DATE;
+CREATE OR REPLACE MACRO j_nik_sex(nik) AS CASE WHEN TRY_CAST(substr(nik, 7, 2) AS INTEGER) > 40 THEN 'P' ELSE 'L' END;
+
+-- Age in whole years on date d.
+CREATE OR REPLACE MACRO j_age(birth, d) AS
+  year(d) - year(birth) - CASE WHEN month(d) < month(birth) OR (month(d) = month(birth) AND day(d) < day(birth)) THEN 1 ELSE 0 END;

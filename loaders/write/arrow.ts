@@ -1,0 +1,37 @@
+import {Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector} from "apache-arrow";
+import type {DuckDBConnection} from "@duckdb/node-api";
+
+/** Column types the pages read: categories dictionary-encoded (small files), counts Int32, rupiah Float64. */
+export type ColumnType = "category" | "text" | "int32" | "float64";
+export type ArrowSchema = Record<string, ColumnType>;
+
+function arrowType(type: ColumnType): DataType {
+  switch (type) {
+    case "category":
+      return new Dictionary(new Utf8(), new Int32());
+    case "text":
+      return new Utf8();
+    case "int32":
+      return new Int32();
+    case "float64":
+      return new Float64();
+  }
+}
+
+function toNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** Reads a DuckDB table (already sorted) and encodes it as an Arrow IPC file with explicit types. */
+export async function tableToArrow(conn: DuckDBConnection, table: string, schema: ArrowSchema): Promise<Uint8Array> {
+  const names = Object.keys(schema);
+  const reader = await conn.runAndReadAll(`SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM ${table}`);
+  const columns = reader.getColumnsJS();
+  const vectors: Record<string, Vector> = {};
+  names.forEach((name, i) => {
+    const type = schema[name];
+    const values = type === "int32" || type === "float64" ? columns[i].map(toNumber) : columns[i].map((v) => (v === null ? null : String(v)));
+    vectors[name] = vectorFromArray(values, arrowType(type));
+  });
+  return tableToIPC(new Table(vectors), "file");
+}
