@@ -90,7 +90,10 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
     .map((r) => Number(r.line));
   await conn.run(`CREATE OR REPLACE TEMP TABLE seg_${spec.name} (t BIGINT, k INTEGER)`);
   if (rejected.length) {
-    const values = rejected.map((line, j) => `(${line - 2 - j}, ${j + 1})`).join(", ");
+    // Accepted record i follows reject j when i >= line_j - 2 - j; adjacent rejects share a t, keep the larger k.
+    const segments = new Map<number, number>();
+    rejected.forEach((line, j) => segments.set(line - 2 - j, j + 1));
+    const values = [...segments].map(([t, k]) => `(${t}, ${k})`).join(", ");
     await conn.run(`INSERT INTO seg_${spec.name} VALUES ${values}`);
   }
   const select = spec.columns

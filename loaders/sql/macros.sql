@@ -38,12 +38,13 @@ CREATE OR REPLACE MACRO j_money(s) AS CASE
   WHEN regexp_full_match(j_money_text(s), '\d+') THEN TRY_CAST(j_money_text(s) AS BIGINT)
   WHEN regexp_full_match(j_money_text(s), '\d{1,3}(\.\d{3})+(,\d+)?')
     THEN CAST(round(TRY_CAST(replace(replace(j_money_text(s), '.', ''), ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
+  -- groups of three after a comma are English thousands (no rupiah amount has 3 decimals)
+  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(,\d{3})+(\.\d+)?')
+    THEN CAST(round(TRY_CAST(replace(j_money_text(s), ',', '') AS DECIMAL(38, 4))) AS BIGINT)
   WHEN regexp_full_match(j_money_text(s), '\d+,\d+')
     THEN CAST(round(TRY_CAST(replace(j_money_text(s), ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
   WHEN regexp_full_match(j_money_text(s), '\d+\.\d{1,2}')
     THEN CAST(round(TRY_CAST(j_money_text(s) AS DECIMAL(38, 4))) AS BIGINT)
-  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(,\d{3})+(\.\d+)?')
-    THEN CAST(round(TRY_CAST(replace(j_money_text(s), ',', '') AS DECIMAL(38, 4))) AS BIGINT)
 END;
 
 -- A whole count: "1234", "1.234", "1234,0" (XLSX numbers arrive as "1234").

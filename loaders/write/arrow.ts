@@ -5,10 +5,11 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 export type ColumnType = "category" | "text" | "int32" | "float64";
 export type ArrowSchema = Record<string, ColumnType>;
 
-function arrowType(type: ColumnType): DataType {
+/** `column` fixes the dictionary id, which apache-arrow otherwise draws from a process-wide counter. */
+function arrowType(type: ColumnType, column: number): DataType {
   switch (type) {
     case "category":
-      return new Dictionary(new Utf8(), new Int32());
+      return new Dictionary(new Utf8(), new Int32(), column);
     case "text":
       return new Utf8();
     case "int32":
@@ -31,7 +32,7 @@ export async function tableToArrow(conn: DuckDBConnection, table: string, schema
   names.forEach((name, i) => {
     const type = schema[name];
     const values = type === "int32" || type === "float64" ? columns[i].map(toNumber) : columns[i].map((v) => (v === null ? null : String(v)));
-    vectors[name] = vectorFromArray(values, arrowType(type));
+    vectors[name] = vectorFromArray(values, arrowType(type, i));
   });
   return tableToIPC(new Table(vectors), "file");
 }

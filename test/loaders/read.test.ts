@@ -1,0 +1,142 @@
+import {writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import {describe, expect, it} from "vitest";
+import {openDatabase} from "../../loaders/pipeline.ts";
+import {loadTable} from "../../loaders/read/index.ts";
+import {parseHeaderLine} from "../../loaders/read/csv.ts";
+import {headerKey, matchHeaders} from "../../loaders/read/headers.ts";
+import {ExtractError} from "../../loaders/errors.ts";
+import {iuran, peserta, sasaran, klaim} from "../../loaders/tables/index.ts";
+import type {TableSpec} from "../../loaders/tables/index.ts";
+import {tempDir} from "./helpers.ts";
+
+/** Writes one extract file into a fresh folder, loads it and returns the raw rows. */
+async function load(spec: TableSpec, file: string, content: Buffer | string) {
+  const dir = await tempDir();
+  await writeFile(join(dir, file), content);
+  const conn = await openDatabase();
+  const loaded = await loadTable(conn, spec, dir, dir);
+  const rows = (await conn.runAndReadAll(`SELECT * FROM raw_${spec.name} ORDER BY _row`)).getRowObjectsJS();
+  return {loaded, rows};
+}
+
+const sasaranCsv = (d: string, nl = "\n") =>
+  [["kecamatan", "desa", "sektor", "jumlah"].join(d), ["Moga", "Plakaran", "Buruh tani", "10"].join(d), ["Belik", "", "Nelayan", "5"].join(d)].join(nl) + nl;
+
+describe("header matching", () => {
+  it("ignores case, spaces, dots, underscores and hyphens", () => {
+    expect(headerKey("  No. KPJ ")).toBe("nokpj");
+    expect(headerKey("Tgl-Lahir")).toBe("tgllahir");
+    expect(headerKey("\uFEFFNIK")).toBe("nik");
+  });
+  it("maps aliases to canonical names and prefers the canonical column", () => {
+    const mapping = matchHeaders(peserta, ["No KTP", "NIK", "Nama Lengkap", "TMT", "Pekerjaan", "Kec."]);
+    expect(mapping).toMatchObject({nik: 1, nama: 2, mulai: 3, sektor: 4, kecamatan: 5});
+  });
+});
+
+describe("CSV reading", () => {
+  it("sniffs ; and , delimiters and keeps quoted delimiters", () => {
+    expect(parseHeaderLine('a;b;"c;d"\n1;2;3').delimiter).toBe(";");
+    expect(parseHeaderLine('a,b,"c,d";e').fields).toEqual(["a", "b", "c,d;e"]);
+  });
+  it.each([
+    ["comma", ","],
+    ["semicolon", ";"],
+  ])("reads a %s-delimited file", async (_, d) => {
+    const {rows} = await load(sasaran, "sasaran.csv", sasaranCsv(d));
+    expect(rows.map((r) => [r._row, r.kecamatan, r.desa, r.jumlah])).toEqual([
+      [2, "Moga", "Plakaran", "10"],
+      [3, "Belik", null, "5"],
+    ]);
+  });
+  it("reads UTF-8 with a BOM and CRLF line ends", async () => {
+    const {rows} = await load(sasaran, "SASARAN.CSV", "\uFEFF" + sasaranCsv(";", "\r\n"));
+    expect(rows.map((r) => r.jumlah)).toEqual(["10", "5"]);
+  });
+  it("transcodes Windows-1252 (an en dash and é survive)", async () => {
+    const text = "kecamatan;sektor;jumlah;sumber\r\nMoga;Buruh tani;10;DTSEN – desil 1–4 café\r\n";
+    const {rows} = await load(sasaran, "sasaran.csv", iconv.encode(text, "win1252"));
+    expect(rows[0].sumber).toBe("DTSEN – desil 1–4 café");
+  });
+  it("keeps a quoted field with a line break inside it as one row", async () => {
+    const text = 'kecamatan,sektor,jumlah,sumber\nMoga,Buruh tani,10,"baris satu\nbaris dua"\nBelik,Nelayan,5,x\n';
+    const {rows} = await load(sasaran, "sasaran.csv", text);
+    expect(rows.map((r) => r.sumber)).toEqual(["baris satu\nbaris dua", "x"]);
+  });
+  it("counts a line with the wrong number of fields as malformed and numbers the rows around it", async () => {
+    const text = "kecamatan,sektor,jumlah\nMoga,Buruh tani,10\nBelik,Nelayan\nTaman,Jasa,3,extra\nComal,Jasa,4\n";
+    const {loaded, rows} = await load(sasaran, "sasaran.csv", text);
+    expect(loaded.malformedRows).toEqual([3, 4]);
+    expect(rows.map((r) => [r._row, r.kecamatan])).toEqual([
+      [2, "Moga"],
+      [5, "Comal"],
+    ]);
+  });
+});
+
+describe("XLSX reading", () => {
+  async function workbook(rows: unknown[][], sheetName = "Sheet1"): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet(sheetName);
+    rows.forEach((row, i) => {
+      if (row.length) sheet.getRow(i + 1).values = row as ExcelJS.CellValue[];
+    });
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it("finds the header below a title row and blank rows, and numbers rows as the sheet does", async () => {
+    const xlsx = await workbook([["Rekap iuran bantuan BPJS TK"], [], ["Periode", "Jumlah Peserta", "Nominal", "Tgl Bayar"], ["2025-03", 3, 50400, new Date(Date.UTC(2025, 3, 15))], [], ["2025-04", 4, 67200, 45792]]);
+    const {rows} = await load(iuran, "iuran.xlsx", xlsx);
+    expect(rows.map((r) => [r._row, r.periode, r.jumlah_peserta, r.nominal, r.tanggal_bayar])).toEqual([
+      [4, "2025-03", "3", "50400", "2025-04-15"],
+      [6, "2025-04", "4", "67200", "45792"], // an Excel serial date, read by j_date later
+    ]);
+  });
+  it("passes a NIK stored as a number on in Excel's 3.32704E+15 form", async () => {
+    const xlsx = await workbook([["nik", "kpj", "tanggal_kejadian", "jenis", "nominal"], [3327041505609001, "1", "2025-04-01", "JKM", 42000000]]);
+    const {rows} = await load(klaim, "klaim.xlsx", xlsx);
+    expect(rows[0].nik).toBe("3.32704E+15");
+  });
+  it("prefers a sheet named like the table", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Catatan").getRow(1).values = ["tidak ada data di sini"];
+    const sheet = wb.addWorksheet("Sasaran");
+    sheet.getRow(1).values = ["kecamatan", "sektor", "jumlah"];
+    sheet.getRow(2).values = ["Moga", "Jasa", 7];
+    const {rows} = await load(sasaran, "sasaran.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(rows.map((r) => r.jumlah)).toEqual(["7"]);
+  });
+});
+
+describe("fatal errors name the file, the column and what was expected", () => {
+  it("a missing required column", async () => {
+    const error = await load(sasaran, "sasaran.csv", "kecamatan,desa,jumlah\nMoga,,1\n").catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error.file).toMatch(/sasaran\.csv$/);
+    expect(error.column).toBe("sektor");
+    expect(error.message).toContain("sektor, pekerjaan");
+  });
+  it("a claims file with neither NIK nor KPJ", async () => {
+    const error = await load(klaim, "klaim.csv", "tanggal_kejadian,jenis,nominal\n2025-01-01,JKM,1\n").catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error.column).toBe("nik/kpj");
+  });
+  it("a missing table", async () => {
+    const dir = await tempDir();
+    const error = await loadTable(await openDatabase(), peserta, dir, dir).catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error.message).toContain("peserta.csv atau peserta.xlsx");
+  });
+  it("an empty file", async () => {
+    const error = await load(sasaran, "sasaran.csv", "").catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+  });
+  it("an unreadable XLSX", async () => {
+    const error = await load(sasaran, "sasaran.xlsx", "bukan xlsx").catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error.message).toContain("XLSX");
+  });
+});
