@@ -26,7 +26,7 @@ export const namaBelakang = [
   "Permana", "Firmansyah", "Hakim", "Maulana", "Ramadhan", "Anwar", "Syafi'i", "Arifin", "Hasan", "Ismail",
   "Rosyid", "Zaenal", "Mukti", "Utomo", "Raharjo", "Darmawan", "Priyono", "Sudarmo", "Wiyono", "Suwito",
   "Pranoto", "Harjono", "Mardiyanto", "Kuncoro", "Mulyadi", "Subekti", "Suyitno", "Tarjo", "Sanjaya", "Hermawan",
-  "Budiman", "Yulianto", "Sasmito", "Legowo", "Kusuma", "Pamungkas", "Saleh", "Rosadi", "Wahyuni", "Astuti",
+  "Budiman", "Yulianto", "Sasmito", "Legowo", "Kusuma", "Pamungkas", "Saleh", "Rosadi", "Suprapto", "Hartanto",
 ];
 
 /** Hands out names no one else in this sample carries. */

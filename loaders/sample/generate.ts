@@ -1,0 +1,135 @@
+// generateSample: the whole sample in memory (files + manifest), from the reference, a seed and a
+// scale. Writing to disk is write.ts's job, so tests and benchmarks can call this directly.
+import { createHash } from "node:crypto";
+import { defaultCalibration, type Calibration } from "./calibration.ts";
+import { monthKey, monthOf, monthRange, parseMonthKey } from "./calendar.ts";
+import { csvBytes, type CsvStyle } from "./csv.ts";
+import { assignKategori, pickPindah } from "./defects.ts";
+import { expectedAktif, trueActive } from "./expected.ts";
+import { ANGGARAN_HEADER, ANGGARAN_HEADER_ROW, anggaranXlsx, budgetRows } from "./extracts/anggaran.ts";
+import { buildIuranRows, IURAN_HEADER } from "./extracts/iuran.ts";
+import { buildKlaimRows, KLAIM_HEADER } from "./extracts/klaim.ts";
+import { buildPesertaRows, PESERTA_HEADER } from "./extracts/peserta.ts";
+import { buildSasaranRows, SASARAN_HEADER } from "./extracts/sasaran.ts";
+import { assignIdentities } from "./identity.ts";
+import { simulateLifecycle } from "./lifecycle.ts";
+import { buildManifest, type FileInfo, type SampleManifest } from "./manifest.ts";
+import { drawEnrolments } from "./members.ts";
+import { buildPopulation } from "./population.ts";
+import { randInt, stream } from "./random.ts";
+import type { Reference } from "./reference.ts";
+import { placeVariants } from "./variants.ts";
+
+export interface SampleOptions {
+  reference: Reference;
+  seed: number;
+  /** Multiplies members, target population and budgets (for benchmarks). */
+  scale?: number;
+  calibration?: Calibration;
+}
+
+export interface Sample {
+  /** File name → bytes, for data/extracts/. */
+  files: Record<string, Uint8Array>;
+  manifest: SampleManifest;
+}
+
+export const DEFAULT_SEED = 20250301;
+
+export const STYLES = {
+  peserta: { delimiter: ";", eol: "\r\n", encoding: "utf-8-bom" },
+  iuran: { delimiter: ";", eol: "\r\n", encoding: "windows-1252" },
+  klaim: { delimiter: ",", eol: "\n", encoding: "utf-8" },
+  sasaran: { delimiter: ",", eol: "\n", encoding: "utf-8" },
+} satisfies Record<string, CsvStyle>;
+
+export async function generateSample(options: SampleOptions): Promise<Sample> {
+  const ref = options.reference;
+  const { seed } = options;
+  const scale = options.scale ?? 1;
+  const cal = options.calibration ?? defaultCalibration;
+  const parameter = ref.parameter;
+
+  const funded = monthRange(parseMonthKey(cal.periodeAwal), parseMonthKey(cal.periodeAkhir));
+  const window = { awal: funded[0]!, akhir: funded[funded.length - 1]! };
+  const funds = [...new Set(cal.tranches.map((t) => t.sumberDana))];
+
+  // Who is eligible, who enrols, what is wrong with their row, who they are.
+  const population = buildPopulation(ref, cal, scale, stream(seed, "sasaran"));
+  const enrolments = drawEnrolments(ref, cal, population, scale, stream(seed, "peserta"));
+  const kategori = assignKategori(enrolments.length, cal.doses, stream(seed, "cacat"));
+  const persons = assignIdentities(enrolments, kategori, parameter, stream(seed, "identitas"));
+
+  // What happens to them.
+  const mortality = stream(seed, "mortalitas");
+  const lifecycles = persons.map((p) => simulateLifecycle(p, parameter, cal, window, mortality));
+
+  // A few clean, surviving members move to another kecamatan (a second row, later TMT).
+  const moves = stream(seed, "pindah");
+  const eligible = persons
+    .filter((p) => p.kategori === null && lifecycles[p.id]!.keluar === null && monthOf(p.mulai) + 2 <= window.akhir - 1)
+    .map((p) => p.id);
+  const pindah = new Map<number, number>();
+  for (const id of pickPindah(eligible, cal.doses.pindah, persons.length, moves)) {
+    const person = persons[id]!;
+    person.kategori = "pindah";
+    pindah.set(id, randInt(moves, monthOf(person.mulai) + 2, window.akhir - 1));
+  }
+
+  // The tables, as the offices would export them.
+  const peserta = buildPesertaRows({
+    ref,
+    cal,
+    persons,
+    lifecycles,
+    pindah,
+    variants: placeVariants(ref),
+    rng: stream(seed, "peserta-teks"),
+  });
+  const accepted = new Set(peserta.filter((r) => !r.reject).map((r) => r.personId));
+  const klaim = buildKlaimRows(persons, lifecycles, accepted, parameter, cal, stream(seed, "klaim"));
+  const truth = trueActive(persons, lifecycles, funded, funds);
+  const iuran = buildIuranRows(truth, funds, parameter, cal, stream(seed, "iuran"));
+  const budget = budgetRows(cal, scale);
+  const sasaran = buildSasaranRows(ref, population);
+
+  const files: Record<string, Uint8Array> = {
+    "peserta.csv": csvBytes(PESERTA_HEADER, peserta.map((r) => r.cells), STYLES.peserta),
+    "klaim.csv": csvBytes(KLAIM_HEADER, klaim.map((r) => r.cells), STYLES.klaim),
+    "iuran.csv": csvBytes(IURAN_HEADER, iuran.rows.map((r) => r.cells), STYLES.iuran),
+    "anggaran.xlsx": await anggaranXlsx(budget, cal),
+    "sasaran.csv": csvBytes(SASARAN_HEADER, sasaran, STYLES.sasaran),
+  };
+
+  const info = (name: string, header: readonly string[], extra: Partial<FileInfo>): FileInfo => ({
+    bytes: files[name]!.length,
+    sha256: createHash("sha256").update(files[name]!).digest("hex"),
+    header: [...header],
+    ...extra,
+  });
+  const manifest = buildManifest({
+    ref,
+    cal,
+    seed,
+    scale,
+    funded: funded.map(monthKey),
+    funds,
+    population,
+    persons,
+    lifecycles,
+    peserta,
+    klaim,
+    iuran,
+    budget,
+    aktif: expectedAktif(peserta, klaim, parameter, funded),
+    truth,
+    files: {
+      "peserta.csv": info("peserta.csv", PESERTA_HEADER, { ...STYLES.peserta, dates: "DD/MM/YYYY mostly; some YYYY-MM-DD and DD-MM-YYYY (one style per row)" }),
+      "klaim.csv": info("klaim.csv", KLAIM_HEADER, { ...STYLES.klaim, dates: "YYYY-MM-DD" }),
+      "iuran.csv": info("iuran.csv", IURAN_HEADER, { ...STYLES.iuran, dates: "periode YYYY-MM or 01/MM/YYYY; tanggal_bayar DD/MM/YYYY" }),
+      "anggaran.xlsx": info("anggaran.xlsx", ANGGARAN_HEADER, { sheet: "Anggaran", header_row: ANGGARAN_HEADER_ROW }),
+      "sasaran.csv": info("sasaran.csv", SASARAN_HEADER, { ...STYLES.sasaran }),
+    },
+  });
+  return { files, manifest };
+}
