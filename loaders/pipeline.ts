@@ -3,6 +3,7 @@ import {tmpdir} from "node:os";
 import {basename, join, resolve} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {loadTable} from "./read/index.ts";
+import {readExtractMetadata, type ExtractMetadata} from "./read/metadata.ts";
 import {loadReference, readReference, type Reference} from "./reference.ts";
 import {tableQuality, type TableQuality} from "./quality.ts";
 import {runSqlFile} from "./sql/run.ts";
@@ -31,6 +32,11 @@ export interface Summary {
   claims_amount: number;
   contribution_per_month: number;
   wilayah: {kode: string; nama: string};
+  /** From the extract folder's optional ekstrak.json. */
+  synthetic: boolean;
+  extract_date: string | null;
+  /** The distinct `sumber` values of sasaran, e.g. "DTSEN desil 1–4". */
+  eligible_source: string | null;
 }
 
 export interface Quality {
@@ -70,7 +76,7 @@ export async function openDatabase(): Promise<DuckDBConnection> {
   return conn;
 }
 
-async function summarise(conn: DuckDBConnection, reference: Reference): Promise<Summary> {
+async function summarise(conn: DuckDBConnection, reference: Reference, metadata: ExtractMetadata): Promise<Summary> {
   const row = (await conn.runAndReadAll("SELECT * FROM out_summary")).getRowObjectsJS()[0];
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const members = n(row.members_active) ?? 0;
@@ -90,6 +96,9 @@ async function summarise(conn: DuckDBConnection, reference: Reference): Promise<
     claims_amount: n(row.claims_amount) ?? 0,
     contribution_per_month: reference.parameters.iuran_per_bulan,
     wilayah: {kode: reference.region.kode, nama: reference.region.nama},
+    synthetic: metadata.sintetis === true,
+    extract_date: metadata.tanggal_ekstrak ?? null,
+    eligible_source: (row.eligible_source as string | null) ?? null,
   };
 }
 
@@ -129,7 +138,7 @@ export async function runPipeline(options: PipelineOptions): Promise<{summary: S
       const {file, malformedRows} = loaded.get(spec.name)!;
       quality.tables[spec.name] = await tableQuality(conn, spec.name, basename(file), malformedRows);
     }
-    const summary = await summarise(conn, reference);
+    const summary = await summarise(conn, reference, await readExtractMetadata(resolve(options.extracts)));
 
     const staging = join(tmp, "out");
     await mkdir(staging);

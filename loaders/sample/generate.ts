@@ -43,7 +43,26 @@ export const STYLES = {
   sasaran: { delimiter: ",", eol: "\n", encoding: "utf-8" },
 } satisfies Record<string, CsvStyle>;
 
-export async function generateSample(options: SampleOptions): Promise<Sample> {
+/** Every table of the sample as rows, before any bytes are written (the manifest needs them all). */
+export interface SampleTables {
+  funded: number[];
+  funds: string[];
+  population: ReturnType<typeof buildPopulation>;
+  persons: ReturnType<typeof assignIdentities>;
+  lifecycles: ReturnType<typeof simulateLifecycle>[];
+  peserta: ReturnType<typeof buildPesertaRows>;
+  klaim: ReturnType<typeof buildKlaimRows>;
+  truth: ReturnType<typeof trueActive>;
+  iuran: ReturnType<typeof buildIuranRows>;
+  budget: ReturnType<typeof budgetRows>;
+  sasaran: string[][];
+}
+
+/**
+ * The sample's tables as rows: what generateSample encodes into files, and what a streaming writer
+ * (stream.ts) can append to disk one region at a time for benchmark-sized extracts.
+ */
+export function buildSampleTables(options: SampleOptions): SampleTables {
   const ref = options.reference;
   const { seed } = options;
   const scale = options.scale ?? 1;
@@ -92,6 +111,16 @@ export async function generateSample(options: SampleOptions): Promise<Sample> {
   const iuran = buildIuranRows(truth, funds, parameter, cal, stream(seed, "iuran"));
   const budget = budgetRows(cal, scale);
   const sasaran = buildSasaranRows(ref, population);
+  return { funded, funds, population, persons, lifecycles, peserta, klaim, truth, iuran, budget, sasaran };
+}
+
+export async function generateSample(options: SampleOptions): Promise<Sample> {
+  const ref = options.reference;
+  const { seed } = options;
+  const scale = options.scale ?? 1;
+  const cal = options.calibration ?? defaultCalibration;
+  const parameter = ref.parameter;
+  const { funded, funds, population, persons, lifecycles, peserta, klaim, truth, iuran, budget, sasaran } = buildSampleTables(options);
 
   const files: Record<string, Uint8Array> = {
     "peserta.csv": csvBytes(PESERTA_HEADER, peserta.map((r) => r.cells), STYLES.peserta),
@@ -99,6 +128,10 @@ export async function generateSample(options: SampleOptions): Promise<Sample> {
     "iuran.csv": csvBytes(IURAN_HEADER, iuran.rows.map((r) => r.cells), STYLES.iuran),
     "anggaran.xlsx": await anggaranXlsx(budget, cal),
     "sasaran.csv": csvBytes(SASARAN_HEADER, sasaran, STYLES.sasaran),
+    // Tells the pipeline (and so every page) that these extracts are synthetic, and when they were "taken".
+    "ekstrak.json": new TextEncoder().encode(
+      `${JSON.stringify({sintetis: true, tanggal_ekstrak: cal.tanggalEkstrak, keterangan: "Ekstrak sampel sintetis, dibuat oleh npm run sample"}, null, 2)}\n`,
+    ),
   };
 
   const info = (name: string, header: readonly string[], extra: Partial<FileInfo>): FileInfo => ({

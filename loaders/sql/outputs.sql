@@ -47,6 +47,7 @@ SELECT
   (SELECT tahun FROM tahun)::INTEGER AS tahun,
   (SELECT coalesce(sum(aktif), 0) FROM out_anggota_bulanan WHERE bulan = strftime(getvariable('as_of'), '%Y-%m'))::BIGINT AS members_active,
   (SELECT coalesce(sum(jumlah), 0) FROM out_sasaran)::BIGINT AS eligible,
+  (SELECT string_agg(DISTINCT sumber, '; ' ORDER BY sumber) FROM sasaran_ok) AS eligible_source,
   (SELECT sum(pagu_berlaku) FROM out_anggaran_tahunan WHERE tahun = (SELECT tahun FROM tahun))::BIGINT AS allocation,
   (SELECT coalesce(sum(iuran_ditagih), 0) FROM out_iuran_bulanan WHERE bulan LIKE (SELECT tahun FROM tahun) || '-%')::BIGINT AS realisation,
   (SELECT count(*) FROM klaim_ok WHERE year(tanggal_kejadian) = (SELECT tahun FROM tahun))::BIGINT AS claims_count,

@@ -220,7 +220,7 @@ const rupiah = (t: string) => Number(t.replace(/^Rp\s*/, "").replace(/,00$/, "")
 
 describe("sample generator", () => {
   it("produces identical bytes for the same seed", () => {
-    expect(Object.keys(sample.files).sort()).toEqual(["anggaran.xlsx", "iuran.csv", "klaim.csv", "peserta.csv", "sasaran.csv"]);
+    expect(Object.keys(sample.files).sort()).toEqual(["anggaran.xlsx", "ekstrak.json", "iuran.csv", "klaim.csv", "peserta.csv", "sasaran.csv"]);
     for (const [name, bytes] of Object.entries(sample.files)) expect(Buffer.from(again.files[name]!).equals(Buffer.from(bytes)), name).toBe(true);
     expect(JSON.stringify(again.manifest)).toBe(JSON.stringify(sample.manifest));
   });

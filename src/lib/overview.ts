@@ -1,0 +1,250 @@
+// Small derivations for the overview page, from the pipeline's outputs (docs/ARCHITECTURE.md) to the
+// plain rows the components draw. Pure and browser-safe; every function takes plain arrays (see
+// arrow.ts) so that a test can feed it literals.
+
+export interface AnggotaBulanan {
+  bulan: string;
+  kode_kec: string;
+  kode_desa?: string | null;
+  sektor?: string;
+  jenis_kelamin?: string;
+  kelompok_umur?: string;
+  terdaftar: number;
+  aktif: number;
+}
+
+export interface Sasaran {
+  kode_kec: string;
+  kode_desa?: string | null;
+  sektor?: string;
+  jumlah: number;
+}
+
+export interface IuranBulanan {
+  bulan: string;
+  sumber_dana?: string;
+  peserta_ditagih?: number;
+  iuran_ditagih: number;
+  iuran_dibayar: number;
+  tanggal_bayar?: string | null;
+}
+
+export interface AnggaranTahunan {
+  tahun: number;
+  sumber_dana?: string;
+  pagu: number;
+  pagu_perubahan?: number | null;
+  pagu_berlaku: number;
+}
+
+export interface RencanaKas {
+  bulan: string;
+  sumber_dana?: string;
+  rencana: number;
+}
+
+export interface KlaimBulanan {
+  bulan: string;
+  kode_kec?: string | null;
+  jenis: string;
+  jumlah: number;
+  nominal: number;
+  beasiswa?: number | null;
+}
+
+export interface Kecamatan {
+  kode: string;
+  nama: string;
+}
+
+/** summary.json: the headline figures. Fields beyond the contract's are optional; the page copes without. */
+export interface Summary {
+  as_of?: string | null;
+  tahun?: number | null;
+  members_active?: number | null;
+  eligible?: number | null;
+  coverage_rate?: number | null;
+  allocation?: number | null;
+  realisation?: number | null;
+  absorption?: number | null;
+  claims_count?: number | null;
+  claims_amount?: number | null;
+  contribution_per_month?: number | null;
+  /** True for the synthetic sample extracts (ekstrak.json in the extract folder). */
+  synthetic?: boolean;
+  /** The date the extracts were taken (YYYY-MM-DD), when the extract folder says. */
+  extract_date?: string | null;
+  /** Where the target population comes from (sasaran's `sumber` column). */
+  eligible_source?: string | null;
+}
+
+const num = (value: unknown): number => {
+  const n = typeof value === "bigint" ? Number(value) : Number(value);
+  return Number.isFinite(n) ? n : 0;
+};
+
+/** The ratio a / b, or null when b is missing or zero. */
+export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+  return b > 0 ? a / b : null;
+}
+
+export interface CoverageRow {
+  kode_kec: string;
+  nama: string;
+  aktif: number;
+  /** null: no target-population figure for this kecamatan. */
+  sasaran: number | null;
+  /** aktif / sasaran; null when sasaran is unknown or zero. */
+  rate: number | null;
+}
+
+/**
+ * Active members in `bulan` and eligible people by kecamatan, one row per kecamatan of the region
+ * (in the reference order), plus any code the data has that the reference lacks.
+ */
+export function coverageByKecamatan(
+  anggota: readonly AnggotaBulanan[],
+  sasaran: readonly Sasaran[],
+  kecamatan: readonly Kecamatan[],
+  bulan: string | null | undefined
+): CoverageRow[] {
+  const aktif = new Map<string, number>();
+  for (const row of anggota) {
+    if (row.bulan !== bulan || row.kode_kec == null) continue;
+    aktif.set(row.kode_kec, (aktif.get(row.kode_kec) ?? 0) + num(row.aktif));
+  }
+  const eligible = new Map<string, number>();
+  for (const row of sasaran) {
+    if (row.kode_kec == null) continue;
+    eligible.set(row.kode_kec, (eligible.get(row.kode_kec) ?? 0) + num(row.jumlah));
+  }
+  const codes = [...kecamatan.map((k) => k.kode)];
+  for (const code of [...aktif.keys(), ...eligible.keys()]) if (!codes.includes(code)) codes.push(code);
+  const names = new Map(kecamatan.map((k) => [k.kode, k.nama]));
+  return codes.map((kode_kec) => {
+    const a = aktif.get(kode_kec) ?? 0;
+    const s = eligible.has(kode_kec) ? eligible.get(kode_kec)! : null;
+    return {kode_kec, nama: names.get(kode_kec) ?? kode_kec, aktif: a, sasaran: s, rate: ratio(a, s)};
+  });
+}
+
+export interface MemberMonth {
+  bulan: string;
+  terdaftar: number;
+  aktif: number;
+}
+
+/** Registered and active members per month, in month order. */
+export function membersByMonth(anggota: readonly AnggotaBulanan[]): MemberMonth[] {
+  const byMonth = new Map<string, MemberMonth>();
+  for (const row of anggota) {
+    let m = byMonth.get(row.bulan);
+    if (!m) byMonth.set(row.bulan, (m = {bulan: row.bulan, terdaftar: 0, aktif: 0}));
+    m.terdaftar += num(row.terdaftar);
+    m.aktif += num(row.aktif);
+  }
+  return [...byMonth.values()].sort((a, b) => a.bulan.localeCompare(b.bulan));
+}
+
+export interface Allocation {
+  tahun: number;
+  pagu: number;
+  pagu_perubahan: number | null;
+  pagu_berlaku: number;
+}
+
+/** The year's allocation summed over funding sources; null when the year has no budget line. */
+export function allocationFor(anggaran: readonly AnggaranTahunan[], tahun: number | null | undefined): Allocation | null {
+  const rows = anggaran.filter((row) => num(row.tahun) === tahun);
+  if (!rows.length || tahun == null) return null;
+  const revised = rows.filter((row) => row.pagu_perubahan != null);
+  return {
+    tahun,
+    pagu: rows.reduce((s, row) => s + num(row.pagu), 0),
+    pagu_perubahan: revised.length ? rows.reduce((s, row) => s + num(row.pagu_perubahan ?? row.pagu), 0) : null,
+    pagu_berlaku: rows.reduce((s, row) => s + num(row.pagu_berlaku), 0)
+  };
+}
+
+export interface BudgetMonth {
+  bulan: string;
+  /** Contributions invoiced for the month (realisation, as in summary.json); null after the as-of month. */
+  realisasi: number | null;
+  /** Of which already paid (a payment date is recorded). */
+  dibayar: number | null;
+  realisasi_kumulatif: number | null;
+  /** Cash plan for the month; null when there is no plan. */
+  rencana: number | null;
+  rencana_kumulatif: number | null;
+}
+
+/** The twelve months of `tahun`: invoiced and paid contributions (to `asOf`) and the cash plan, each cumulative. */
+export function budgetByMonth(
+  iuran: readonly IuranBulanan[],
+  rencana: readonly RencanaKas[],
+  tahun: number,
+  asOf?: string | null
+): BudgetMonth[] {
+  const invoiced = new Map<string, number>();
+  const paid = new Map<string, number>();
+  for (const row of iuran) {
+    invoiced.set(row.bulan, (invoiced.get(row.bulan) ?? 0) + num(row.iuran_ditagih));
+    paid.set(row.bulan, (paid.get(row.bulan) ?? 0) + num(row.iuran_dibayar));
+  }
+  const plan = new Map<string, number>();
+  for (const row of rencana) plan.set(row.bulan, (plan.get(row.bulan) ?? 0) + num(row.rencana));
+  const hasPlan = [...plan.keys()].some((bulan) => bulan.startsWith(`${tahun}-`));
+  const months = Array.from({length: 12}, (_, i) => `${tahun}-${String(i + 1).padStart(2, "0")}`);
+  const lastPaid = asOf ?? [...invoiced.keys()].filter((b) => b.startsWith(`${tahun}-`)).sort().at(-1) ?? null;
+  let cumPaid = 0;
+  let cumPlan = 0;
+  return months.map((bulan) => {
+    const within = lastPaid !== null && bulan <= lastPaid;
+    const realisasi = within ? invoiced.get(bulan) ?? 0 : null;
+    if (realisasi !== null) cumPaid += realisasi;
+    const r = hasPlan ? plan.get(bulan) ?? 0 : null;
+    if (r !== null) cumPlan += r;
+    return {
+      bulan,
+      realisasi,
+      dibayar: within ? paid.get(bulan) ?? 0 : null,
+      realisasi_kumulatif: realisasi === null ? null : cumPaid,
+      rencana: r,
+      rencana_kumulatif: r === null ? null : cumPlan
+    };
+  });
+}
+
+/** Realisation so far plus the cash plan for the months after `asOf`; null without a plan. */
+export function projectedYearEnd(months: readonly BudgetMonth[], asOf: string | null | undefined): number | null {
+  if (!months.some((m) => m.rencana !== null)) return null;
+  const paid = months.reduce((s, m) => s + (m.realisasi ?? 0), 0);
+  const remaining = months.filter((m) => asOf == null || m.bulan > asOf).reduce((s, m) => s + (m.rencana ?? 0), 0);
+  return paid + remaining;
+}
+
+export interface ClaimMonth {
+  bulan: string;
+  jenis: string;
+  jumlah: number;
+  nominal: number;
+  beasiswa: number;
+  /** nominal + beasiswa: what the families received. */
+  total: number;
+}
+
+/** Claims by month of the event and benefit type (JKM/JKK), summed over kecamatan. */
+export function claimsByMonth(klaim: readonly KlaimBulanan[]): ClaimMonth[] {
+  const byKey = new Map<string, ClaimMonth>();
+  for (const row of klaim) {
+    const key = `${row.bulan}|${row.jenis}`;
+    let c = byKey.get(key);
+    if (!c) byKey.set(key, (c = {bulan: row.bulan, jenis: row.jenis, jumlah: 0, nominal: 0, beasiswa: 0, total: 0}));
+    c.jumlah += num(row.jumlah);
+    c.nominal += num(row.nominal);
+    c.beasiswa += num(row.beasiswa ?? 0);
+    c.total = c.nominal + c.beasiswa;
+  }
+  return [...byKey.values()].sort((a, b) => a.bulan.localeCompare(b.bulan) || a.jenis.localeCompare(b.jenis));
+}
