@@ -8,7 +8,8 @@ import {loadReference, readReference, type Reference} from "./reference.ts";
 import {tableQuality, type TableQuality} from "./quality.ts";
 import {runSqlFile} from "./sql/run.ts";
 import {tables} from "./tables/index.ts";
-import {tableToArrow, type ArrowSchema} from "./write/arrow.ts";
+import {tableToArrow} from "./write/arrow.ts";
+import {arrowOutputs, stepSql} from "./outputs.ts";
 
 export interface PipelineOptions {
   /** Folder of extract tables (peserta, iuran, anggaran, klaim, sasaran as CSV or XLSX). */
@@ -42,31 +43,6 @@ export interface Summary {
 export interface Quality {
   tables: Record<string, TableQuality>;
 }
-
-/** The Arrow files of docs/ARCHITECTURE.md, each from one `out_*` table. */
-const arrowOutputs: Record<string, {table: string; schema: ArrowSchema}> = {
-  "anggota_bulanan.arrow": {
-    table: "out_anggota_bulanan",
-    schema: {bulan: "category", kode_kec: "category", kode_desa: "category", sektor: "category", jenis_kelamin: "category", kelompok_umur: "category", terdaftar: "int32", aktif: "int32"},
-  },
-  "sasaran.arrow": {table: "out_sasaran", schema: {kode_kec: "category", kode_desa: "category", sektor: "category", jumlah: "int32"}},
-  "iuran_bulanan.arrow": {
-    table: "out_iuran_bulanan",
-    schema: {bulan: "category", sumber_dana: "category", peserta_ditagih: "int32", iuran_ditagih: "float64", iuran_dibayar: "float64", tanggal_bayar: "text"},
-  },
-  "anggaran_tahunan.arrow": {
-    table: "out_anggaran_tahunan",
-    schema: {tahun: "int32", sumber_dana: "category", pagu: "float64", pagu_perubahan: "float64", pagu_berlaku: "float64"},
-  },
-  "rencana_kas.arrow": {table: "out_rencana_kas", schema: {bulan: "category", sumber_dana: "category", rencana: "float64"}},
-  "klaim_bulanan.arrow": {
-    table: "out_klaim_bulanan",
-    schema: {bulan: "category", kode_kec: "category", jenis: "category", jumlah: "int32", nominal: "float64", beasiswa: "float64"},
-  },
-};
-
-/** The order matters: claims match accepted members; member-months need deaths and funded months. */
-const tableSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql"];
 
 export async function openDatabase(): Promise<DuckDBConnection> {
   // Extensions would be downloaded at run time; offline that must fail at once, not hang.
@@ -129,9 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<{summary: S
     await loadReference(conn, reference);
     const loaded = new Map<string, {file: string; malformedRows: number[]}>();
     for (const spec of tables) loaded.set(spec.name, await loadTable(conn, spec, resolve(options.extracts), tmp));
-    for (const file of tableSql) await runSqlFile(conn, file);
-    await runSqlFile(conn, "members.sql");
-    await runSqlFile(conn, "outputs.sql");
+    for (const file of stepSql) await runSqlFile(conn, file);
 
     const quality: Quality = {tables: {}};
     for (const spec of tables) {
