@@ -1,5 +1,6 @@
 // The table beside every chart: a plain, accessible HTML table (caption, <th scope>), so every
-// figure a chart draws can also be read, copied and heard by a screen reader.
+// figure a chart draws can also be read, copied and heard by a screen reader — and downloaded as CSV.
+import {toCsv} from "../lib/csv.js";
 
 export interface Column<T> {
   /** Header text. */
@@ -10,6 +11,8 @@ export interface Column<T> {
   numeric?: boolean;
   /** This column names the row (rendered as <th scope="row">). The first column by default. */
   rowHeader?: boolean;
+  /** The raw value in the CSV download (numbers unformatted); the cell's text otherwise. */
+  csv?: (row: T, index: number) => string | number | null | undefined;
 }
 
 export interface DataTableOptions<T> {
@@ -25,11 +28,13 @@ export interface DataTableOptions<T> {
   name?: string;
   /** Hide the caption visually (it stays for screen readers) when a card title already says it. */
   captionHidden?: boolean;
+  /** File name for a "Unduh CSV" link with exactly these rows and columns. */
+  download?: string;
 }
 
 /** Renders `rows` as an accessible table inside a scrollable wrapper. */
 export function dataTable<T>(rows: readonly T[], options: DataTableOptions<T>): HTMLElement {
-  const {caption, columns, footer, rowClass, maxHeight, name, captionHidden = false} = options;
+  const {caption, columns, footer, rowClass, maxHeight, name, captionHidden = false, download} = options;
   const headerIndex = Math.max(0, columns.findIndex((c) => c.rowHeader));
   const table = document.createElement("table");
   table.className = "jaring-table";
@@ -97,7 +102,25 @@ export function dataTable<T>(rows: readonly T[], options: DataTableOptions<T>): 
   wrap.setAttribute("role", "region");
   wrap.setAttribute("aria-label", caption);
   wrap.append(table);
-  return wrap;
+  if (!download) return wrap;
+  const container = document.createElement("div");
+  container.className = "jaring-table-block";
+  container.append(wrap, downloadLink(toCsv(rows, columns), download, caption));
+  return container;
+}
+
+/** "Unduh CSV": the file is made when clicked, with a BOM so Excel reads UTF-8. */
+export function downloadLink(csv: string, filename: string, what: string): HTMLAnchorElement {
+  const link = document.createElement("a");
+  link.className = "jaring-download";
+  link.textContent = "Unduh CSV";
+  link.download = filename.endsWith(".csv") ? filename : `${filename}.csv`;
+  link.href = "#";
+  link.setAttribute("aria-label", `Unduh CSV: ${what}`);
+  link.addEventListener("click", () => {
+    link.href = URL.createObjectURL(new Blob(["\uFEFF", csv], {type: "text/csv;charset=utf-8"}));
+  });
+  return link;
 }
 
 /** The table folded into a <details> under a chart ("Lihat tabel data"), for long series. */
