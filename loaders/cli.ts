@@ -2,6 +2,7 @@
  * `npm run pipeline -- --extracts DIR --out DIR [--reference DIR]`: the same code the site's data
  * loader runs, for operators who want the aggregates and the quality report without building the site.
  */
+import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {ExtractError} from "./errors.ts";
 import {runPipeline} from "./pipeline.ts";
@@ -23,13 +24,22 @@ if (values.help) {
 }
 
 try {
-  const {summary, quality, files} = await runPipeline({extracts: values.extracts!, reference: values.reference!, out: values.out!});
+  // The operator's run also writes the reject list with NIK/KPJ (the site's loader never does).
+  const {summary, quality, files} = await runPipeline({extracts: values.extracts!, reference: values.reference!, out: values.out!, operatorFiles: true});
   console.log(`Selesai. Data per ${summary.as_of ?? "-"}; ${files.length} berkas ditulis ke ${values.out}:`);
   for (const file of files) console.log(`  ${file}`);
   console.log("Baris dibaca / diterima / ditolak:");
   for (const [name, q] of Object.entries(quality.tables)) {
     console.log(`  ${name.padEnd(9)} ${String(q.rows_read).padStart(9)} ${String(q.rows_accepted).padStart(9)} ${String(q.rows_rejected).padStart(9)}  (${q.file})`);
+    for (const [code, r] of Object.entries(q.rejects_by_reason)) console.log(`      ditolak ${String(r.count).padStart(7)}  ${code}: ${r.message}`);
+    for (const [code, r] of Object.entries(q.warnings_by_reason)) console.log(`   peringatan ${String(r.count).padStart(7)}  ${code}: ${r.message}`);
   }
+  const findings = Object.entries(quality.cross_checks).filter(([, c]) => c.count > 0);
+  if (findings.length) {
+    console.log("Pemeriksaan silang:");
+    for (const [code, c] of findings) console.log(`  ${String(c.count).padStart(7)} ${c.unit.padEnd(7)} ${code}: ${c.message}`);
+  }
+  console.log(`Rincian per baris (dengan NIK/KPJ — jangan diterbitkan): ${join(values.out!, "penolakan.csv")}, ${join(values.out!, "pemeriksaan.csv")}`);
 } catch (error) {
   if (error instanceof ExtractError) {
     console.error(`GAGAL: ${error.message}`);

@@ -26,4 +26,4 @@ export const arrowOutputs: Record<string, {table: string; schema: ArrowSchema}> 
  * The SQL files the pipeline runs, in order (each in loaders/sql/). The order matters: claims match
  * accepted members; member-months need deaths and funded months; the outputs need member-months.
  */
-export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql"];
+export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql", "pemeriksaan.sql", "wilayah_tak_dikenal.sql"];

@@ -1,6 +1,10 @@
-import {copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile} from "node:fs/promises";
+import {mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, join, resolve} from "node:path";
+import {ExtractError} from "./errors.ts";
+import {crossChecks, unmatchedPlaces, type CrossCheck, type UnmatchedPlace} from "./checks.ts";
+import {rejectListCsv, crossCheckCsv} from "./rejects.ts";
+import {publishOutputs} from "./write/publish.ts";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {loadTable} from "./read/index.ts";
 import {readExtractMetadata, type ExtractMetadata} from "./read/metadata.ts";
@@ -18,6 +22,14 @@ export interface PipelineOptions {
   reference: string;
   /** Folder the outputs are written to; created when missing. */
   out: string;
+  /**
+   * Also write the operator's files — penolakan.csv (every rejected or flagged row with its NIK, KPJ
+   * and offending value) and pemeriksaan.csv (the cross-check findings, per person). They hold
+   * personal data: only `npm run pipeline` asks for them, never the site's data loader.
+   */
+  operatorFiles?: boolean;
+  /** An open connection from openDatabase() to reuse (tests running many pipelines); left open. */
+  conn?: DuckDBConnection;
 }
 
 export interface Summary {
@@ -42,7 +54,14 @@ export interface Summary {
 
 export interface Quality {
   tables: Record<string, TableQuality>;
+  /** Cross-table checks (loaders/sql/pemeriksaan.sql): counts only. */
+  cross_checks: Record<string, CrossCheck>;
+  /** Kecamatan/desa texts that matched no official name, with the closest official names. */
+  unmatched_places: UnmatchedPlace[];
 }
+
+/** Operator files: personal identifiers, never published. */
+export const OPERATOR_FILES = ["penolakan.csv", "pemeriksaan.csv"];
 
 export async function openDatabase(): Promise<DuckDBConnection> {
   // Extensions would be downloaded at run time; offline that must fail at once, not hang.
@@ -92,14 +111,40 @@ async function referenceJson(conn: DuckDBConnection, reference: Reference): Prom
   };
 }
 
+/** A table that must hold accepted rows, or there is nothing to show: an empty or wholly rejected one is fatal. */
+function requireAcceptedRows(name: string, file: string, q: TableQuality): void {
+  if (!["peserta", "iuran"].includes(name) || q.rows_accepted > 0) return;
+  if (q.rows_read === 0) {
+    throw new ExtractError(file, `tabel "${name}" tidak berisi satu baris data pun di bawah baris judul kolom.`, `table "${name}" has no data rows`);
+  }
+  const [code, top] = Object.entries(q.rejects_by_reason).sort((a, b) => b[1].count - a[1].count)[0];
+  throw new ExtractError(
+    file,
+    `semua ${q.rows_read} baris ditolak; alasan terbanyak: ${top.message} [${code}], ${top.count} baris (mis. baris ${top.rows.slice(0, 5).join(", ")}). ` +
+      "Periksa apakah kolomnya tertukar atau berkasnya salah.",
+    `all ${q.rows_read} rows rejected; most often: ${top.message_en} [${code}]`,
+    undefined
+  );
+}
+
+async function readBoundaries(reference: Reference): Promise<Buffer> {
+  const file = join(reference.dir, reference.region.batas);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new ExtractError(file, `berkas batas wilayah tidak dapat dibaca: ${(error as Error).message}`, "unreadable boundary file");
+  }
+}
+
 /**
- * Reads the extracts, validates and normalises them in DuckDB, and writes the aggregates. Outputs
- * are staged and moved into `out` only when everything succeeded, so a failed run publishes nothing.
+ * Reads the extracts, validates and normalises them in DuckDB, and writes the aggregates. Every
+ * output is computed before anything is written, then staged beside `out` and moved in only when
+ * all are on disk (write/publish.ts), so a failed run leaves the previous outputs as they were.
  */
 export async function runPipeline(options: PipelineOptions): Promise<{summary: Summary; quality: Quality; files: string[]}> {
   const reference = await readReference(resolve(options.reference));
   const tmp = await mkdtemp(join(tmpdir(), "jaring-"));
-  const conn = await openDatabase();
+  const conn = options.conn ?? (await openDatabase());
   try {
     await conn.run(`SET temp_directory = '${tmp.replace(/'/g, "''")}'`);
     await loadReference(conn, reference);
@@ -107,31 +152,30 @@ export async function runPipeline(options: PipelineOptions): Promise<{summary: S
     for (const spec of tables) loaded.set(spec.name, await loadTable(conn, spec, resolve(options.extracts), tmp));
     for (const file of stepSql) await runSqlFile(conn, file);
 
-    const quality: Quality = {tables: {}};
+    const quality: Quality = {tables: {}, cross_checks: await crossChecks(conn), unmatched_places: await unmatchedPlaces(conn)};
     for (const spec of tables) {
       const {file, malformedRows} = loaded.get(spec.name)!;
       quality.tables[spec.name] = await tableQuality(conn, spec.name, basename(file), malformedRows);
+      requireAcceptedRows(spec.name, file, quality.tables[spec.name]);
     }
     const summary = await summarise(conn, reference, await readExtractMetadata(resolve(options.extracts)));
 
-    const staging = join(tmp, "out");
-    await mkdir(staging);
     const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
-    await writeFile(join(staging, "summary.json"), json(summary));
-    await writeFile(join(staging, "quality.json"), json(quality));
-    await writeFile(join(staging, "referensi.json"), json(await referenceJson(conn, reference)));
-    await copyFile(join(reference.dir, reference.region.batas), join(staging, "batas.topo.json"));
-    for (const [name, {table, schema}] of Object.entries(arrowOutputs)) {
-      await writeFile(join(staging, name), await tableToArrow(conn, table, schema));
+    const outputs = new Map<string, Uint8Array | string>([
+      ["summary.json", json(summary)],
+      ["quality.json", json(quality)],
+      ["referensi.json", json(await referenceJson(conn, reference))],
+      ["batas.topo.json", await readBoundaries(reference)],
+    ]);
+    for (const [name, {table, schema}] of Object.entries(arrowOutputs)) outputs.set(name, await tableToArrow(conn, table, schema));
+    if (options.operatorFiles) {
+      outputs.set("penolakan.csv", await rejectListCsv(conn, tables, tmp));
+      outputs.set("pemeriksaan.csv", await crossCheckCsv(conn, tmp));
     }
-
-    const out = resolve(options.out);
-    await mkdir(out, {recursive: true});
-    const files = (await readdir(staging)).sort();
-    for (const name of files) await rename(join(staging, name), join(out, name)).catch(() => copyFile(join(staging, name), join(out, name)));
-    return {summary, quality, files: files.map((f) => join(out, f))};
+    const files = await publishOutputs(resolve(options.out), outputs);
+    return {summary, quality, files};
   } finally {
-    conn.closeSync();
+    if (!options.conn) conn.closeSync();
     await rm(tmp, {recursive: true, force: true});
   }
 }

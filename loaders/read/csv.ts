@@ -57,6 +57,31 @@ async function readHead(path: string, bytes = 1 << 16): Promise<string> {
 }
 
 /**
+ * A quote opened and never closed swallows every following line into one "cell": counting that as one
+ * malformed row would silently lose the rest of the file, so the table cannot be read.
+ */
+async function refuseRunawayQuote(conn: DuckDBConnection, name: string, file: string): Promise<void> {
+  const runaway = (
+    await conn.runAndReadAll(`WITH r AS (
+        SELECT line::INTEGER AS line, error_type, csv_line,
+          regexp_replace(regexp_replace(rtrim(csv_line, chr(13) || chr(10)), '\r\n', chr(10), 'g'), '[^\r\n]', '', 'g') AS breaks
+        FROM rej_${name})
+      SELECT line, error_type, length(breaks) AS breaks FROM r
+      WHERE error_type = 'LINE SIZE OVER MAXIMUM' OR (length(regexp_replace(csv_line, '[^"]', '', 'g')) % 2 = 1 AND length(breaks) > 0)
+      ORDER BY line LIMIT 1`)
+  ).getRowObjectsJS()[0];
+  if (!runaway) return;
+  const line = Number(runaway.line);
+  const swallowed = runaway.error_type === "LINE SIZE OVER MAXIMUM" ? "baris-baris sesudahnya" : `${Number(runaway.breaks)} baris sesudahnya`;
+  throw new ExtractError(
+    file,
+    `tanda kutip (") pada baris ${line} tidak ditutup, sehingga ${swallowed} terbaca sebagai satu sel. ` +
+      `Perbaiki atau hapus tanda kutip itu (di Excel: simpan ulang sebagai CSV).`,
+    `an unclosed quote on row ${line} swallows the following lines into one cell`
+  );
+}
+
+/**
  * Loads a CSV into table `raw_<name>` (all VARCHAR, canonical column names, `_row` = spreadsheet row
  * number with the header as row 1). Lines DuckDB cannot parse are kept in `rej_<name>`, never lost.
  */
@@ -76,6 +101,8 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
 
   const raw = `csv_${spec.name}`;
   const columns = fields.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  // DuckDB appends to an existing rejects table: a connection reused for another run must start empty.
+  await conn.run(`DROP TABLE IF EXISTS rej_${spec.name}; DROP TABLE IF EXISTS rejscan_${spec.name};`);
   try {
     await conn.run(`CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM read_csv(${quoteLiteral(path)},
       header = false, skip = 1, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"',
@@ -84,8 +111,12 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
   } catch (error) {
     throw new ExtractError(file, `berkas CSV tidak dapat dibaca: ${(error as Error).message}`, "unreadable CSV file");
   }
+  await refuseRunawayQuote(conn, spec.name, file);
+  // The lines themselves, for the operator's reject list (penolakan.csv); one row per record.
+  await conn.run(`CREATE OR REPLACE TABLE rusak_${spec.name} AS
+    SELECT line::INTEGER AS _row, arg_min(csv_line, error_type) AS baris_csv FROM rej_${spec.name} GROUP BY line`);
   // Row numbers: accepted records are numbered around the rejected ones (DuckDB reports their record number).
-  const rejected = (await conn.runAndReadAll(`SELECT DISTINCT line::INTEGER AS line FROM rej_${spec.name} ORDER BY line`))
+  const rejected = (await conn.runAndReadAll(`SELECT _row AS line FROM rusak_${spec.name} ORDER BY _row`))
     .getRowObjectsJS()
     .map((r) => Number(r.line));
   await conn.run(`CREATE OR REPLACE TEMP TABLE seg_${spec.name} (t BIGINT, k INTEGER)`);

@@ -12,7 +12,8 @@ const HEADER_SEARCH_ROWS = 30;
 /** A cell as the text a clerk sees in Excel; dates as YYYY-MM-DD. */
 export function cellText(value: ExcelJS.CellValue): string | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A date cell holding no real date (a corrupt or hand-edited workbook) stays visibly invalid.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "#TANGGAL_TIDAK_VALID" : value.toISOString().slice(0, 10);
   if (typeof value === "number") return numberText(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
@@ -80,5 +81,7 @@ export async function loadXlsx(conn: DuckDBConnection, spec: TableSpec, file: st
     appender.endRow();
   }
   appender.closeSync();
+  // A sheet has no malformed lines; the empty table keeps the reject list's SQL the same for both formats.
+  await conn.run(`CREATE OR REPLACE TABLE rusak_${spec.name} (_row INTEGER, baris_csv VARCHAR)`);
   return {file, malformedRows: []};
 }

@@ -1,0 +1,59 @@
+/**
+ * The operator's files: every rejected or flagged row (penolakan.csv) and every cross-check finding
+ * (pemeriksaan.csv) with the identifiers needed to find and fix it in the source — row number, NIK,
+ * KPJ, the offending value. Personal data: written only by `npm run pipeline`, never into the site.
+ */
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {reasonColumn, reasons} from "./reasons.ts";
+import {quoteIdent, quoteLiteral} from "./sql/quote.ts";
+import type {TableSpec} from "./tables/index.ts";
+
+// Excel on an Indonesian PC opens a ;-separated UTF-8 file with a BOM directly, accents intact.
+const BOM = "\uFEFF";
+
+async function copyToCsv(conn: DuckDBConnection, select: string, tmpDir: string, name: string): Promise<string> {
+  const path = join(tmpDir, name);
+  await conn.run(`COPY (${select}) TO ${quoteLiteral(path)} (FORMAT csv, HEADER true, DELIMITER ';')`);
+  return BOM + (await readFile(path, "utf8"));
+}
+
+/** `reasons` as a VALUES list, so the messages join in SQL. */
+function reasonValues(): string {
+  return Object.entries(reasons)
+    .map(([code, r]) => `(${quoteLiteral(code)}, ${quoteLiteral(r.id)}, ${reasonColumn[code] ? quoteLiteral(reasonColumn[code]) : "NULL"})`)
+    .join(", ");
+}
+
+/** penolakan.csv: tabel;baris;jenis;kode;pesan;kolom;nilai;nik;kpj — sorted by table then row. */
+export async function rejectListCsv(conn: DuckDBConnection, specs: TableSpec[], tmpDir: string): Promise<string> {
+  const parts = specs.map((spec, order) => {
+    const names = spec.columns.map((c) => c.name);
+    const has = (c: string) => names.includes(c);
+    const value = `CASE a.kolom ${names.map((n) => `WHEN ${quoteLiteral(n)} THEN r.${quoteIdent(n)}`).join(" ")} END`;
+    const id = (c: string) => (has(c) ? `r.${quoteIdent(c)}` : "NULL::VARCHAR");
+    return `SELECT ${order} AS urutan, ${quoteLiteral(spec.name)} AS tabel, c._row AS baris,
+        CASE WHEN c.alasan IS NOT NULL THEN 'ditolak' ELSE 'peringatan' END AS jenis,
+        coalesce(c.alasan, c.peringatan) AS kode, a.pesan, a.kolom, ${value} AS nilai, ${id("nik")} AS nik, ${id("kpj")} AS kpj
+      FROM ${spec.name}_checked c JOIN raw_${spec.name} r USING (_row)
+      LEFT JOIN alasan a ON a.kode = coalesce(c.alasan, c.peringatan)
+      WHERE c.alasan IS NOT NULL OR c.peringatan IS NOT NULL
+      UNION ALL
+      SELECT ${order}, ${quoteLiteral(spec.name)}, _row, 'ditolak', 'BARIS_CSV_RUSAK', ${quoteLiteral(reasons.BARIS_CSV_RUSAK.id)},
+        NULL, baris_csv, NULL, NULL
+      FROM rusak_${spec.name}`;
+  });
+  const select = `WITH alasan(kode, pesan, kolom) AS (VALUES ${reasonValues()})
+    SELECT tabel, baris, jenis, kode, pesan, kolom, nilai, nik, kpj FROM (${parts.join("\nUNION ALL\n")})
+    ORDER BY urutan, baris, jenis, kode`;
+  return copyToCsv(conn, select, tmpDir, "penolakan.csv");
+}
+
+/** pemeriksaan.csv: kode;pesan;bulan;nik;kpj;tabel;baris;keterangan — one row per finding. */
+export async function crossCheckCsv(conn: DuckDBConnection, tmpDir: string): Promise<string> {
+  const select = `WITH alasan(kode, pesan, kolom) AS (VALUES ${reasonValues()})
+    SELECT t.kode, a.pesan, t.bulan, t.nik, t.kpj, t.tabel, t.baris, t.keterangan
+    FROM pemeriksaan_temuan t LEFT JOIN alasan a USING (kode) ORDER BY ALL`;
+  return copyToCsv(conn, select, tmpDir, "pemeriksaan.csv");
+}
