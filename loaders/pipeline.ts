@@ -111,6 +111,8 @@ async function referenceJson(conn: DuckDBConnection, reference: Reference): Prom
   };
 }
 
+const referenceLoaded = new WeakMap<DuckDBConnection, string>();
+
 /** A table that must hold accepted rows, or there is nothing to show: an empty or wholly rejected one is fatal. */
 function requireAcceptedRows(name: string, file: string, q: TableQuality): void {
   if (!["peserta", "iuran"].includes(name) || q.rows_accepted > 0) return;
@@ -147,7 +149,13 @@ export async function runPipeline(options: PipelineOptions): Promise<{summary: S
   const conn = options.conn ?? (await openDatabase());
   try {
     await conn.run(`SET temp_directory = '${tmp.replace(/'/g, "''")}'`);
-    await loadReference(conn, reference);
+    // A reused connection keeps the reference tables of its last run: reload only when they differ.
+    const referenceKey = JSON.stringify(reference);
+    if (referenceLoaded.get(conn) !== referenceKey) {
+      referenceLoaded.delete(conn);
+      await loadReference(conn, reference);
+      referenceLoaded.set(conn, referenceKey);
+    }
     const loaded = new Map<string, {file: string; malformedRows: number[]}>();
     for (const spec of tables) loaded.set(spec.name, await loadTable(conn, spec, resolve(options.extracts), tmp));
     for (const file of stepSql) await runSqlFile(conn, file);

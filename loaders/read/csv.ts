@@ -1,7 +1,7 @@
 import {open} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {isUtf8, transcodeWindows1252} from "./encoding.ts";
+import {isUtf8, transcodeToUtf8, utf16Bom} from "./encoding.ts";
 import {matchHeaders, requireColumns} from "./headers.ts";
 import {ExtractError} from "../errors.ts";
 import {quoteIdent, quoteLiteral} from "../sql/quote.ts";
@@ -87,9 +87,10 @@ async function refuseRunawayQuote(conn: DuckDBConnection, name: string, file: st
  */
 export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: string, tmpDir: string): Promise<LoadedTable> {
   let path = file;
-  if (!(await isUtf8(file))) {
+  const utf16 = await utf16Bom(file);
+  if (utf16 || !(await isUtf8(file))) {
     path = join(tmpDir, `${spec.name}.utf8.csv`);
-    await transcodeWindows1252(file, path);
+    await transcodeToUtf8(file, path, utf16 ?? "win1252");
   }
   const head = await readHead(path);
   if (head.replace(/^\uFEFF/, "").trim() === "") {

@@ -23,7 +23,26 @@ export async function isUtf8(path: string): Promise<boolean> {
   }
 }
 
+/** Excel's "Unicode Text" export is UTF-16 with a byte-order mark (and tab-separated). */
+export async function utf16Bom(path: string): Promise<"utf16le" | "utf16be" | null> {
+  const handle = await open(path, "r");
+  try {
+    const {buffer, bytesRead} = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    if (bytesRead < 2) return null;
+    if (buffer[0] === 0xff && buffer[1] === 0xfe) return "utf16le";
+    if (buffer[0] === 0xfe && buffer[1] === 0xff) return "utf16be";
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** DuckDB reads only UTF-8: transcode Windows-1252 (Excel's "CSV" on Indonesian office PCs) or UTF-16. */
+export async function transcodeToUtf8(from: string, to: string, encoding: "win1252" | "utf16le" | "utf16be"): Promise<void> {
+  await pipeline(createReadStream(from), iconv.decodeStream(encoding), iconv.encodeStream("utf8"), createWriteStream(to));
+}
+
 /** Excel on Indonesian office PCs saves "CSV" as Windows-1252; DuckDB reads only UTF-8, so transcode. */
 export async function transcodeWindows1252(from: string, to: string): Promise<void> {
-  await pipeline(createReadStream(from), iconv.decodeStream("win1252"), iconv.encodeStream("utf8"), createWriteStream(to));
+  await transcodeToUtf8(from, to, "win1252");
 }

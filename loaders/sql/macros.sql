@@ -4,16 +4,15 @@
 -- Text: trimmed, runs of white space collapsed; empty is missing.
 CREATE OR REPLACE MACRO j_text(s) AS nullif(regexp_replace(trim(s), '\s+', ' ', 'g'), '');
 
--- Dates: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, or an Excel serial day number (1927–2173).
-CREATE OR REPLACE MACRO j_date_any(s) AS CASE
-  WHEN regexp_full_match(trim(s), '\d{4}-\d{1,2}-\d{1,2}([ T][0-9:.]*)?')
+-- Dates: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, or an Excel serial day number (1927–2173). A year
+-- outside 1900–2099 is a typo ("0025", "20255"), not a date this program can have.
+CREATE OR REPLACE MACRO j_date(s) AS CASE
+  WHEN regexp_full_match(trim(s), '(19|20)\d{2}-\d{1,2}-\d{1,2}([ T][0-9:.]*)?')
     THEN try_strptime(split_part(split_part(trim(s), ' ', 1), 'T', 1), '%Y-%m-%d')::DATE
-  WHEN regexp_full_match(trim(s), '\d{1,2}/\d{1,2}/\d{4}') THEN try_strptime(trim(s), '%d/%m/%Y')::DATE
-  WHEN regexp_full_match(trim(s), '\d{1,2}-\d{1,2}-\d{4}') THEN try_strptime(trim(s), '%d-%m-%Y')::DATE
+  WHEN regexp_full_match(trim(s), '\d{1,2}/\d{1,2}/(19|20)\d{2}') THEN try_strptime(trim(s), '%d/%m/%Y')::DATE
+  WHEN regexp_full_match(trim(s), '\d{1,2}-\d{1,2}-(19|20)\d{2}') THEN try_strptime(trim(s), '%d-%m-%Y')::DATE
   WHEN regexp_full_match(trim(s), '\d{5}(\.\d+)?') THEN DATE '1899-12-30' + CAST(floor(CAST(trim(s) AS DOUBLE)) AS INTEGER)
 END;
--- A year outside 1900–2100 is a typo ("0025", "20255"), not a date this program can have.
-CREATE OR REPLACE MACRO j_date(s) AS CASE WHEN year(j_date_any(s)) BETWEEN 1900 AND 2100 THEN j_date_any(s) END;
 
 -- Indonesian month names and abbreviations, for "Maret 2025".
 CREATE OR REPLACE MACRO j_month_number(name) AS
@@ -24,41 +23,39 @@ CREATE OR REPLACE MACRO j_month_number(name) AS
          WHEN substr(lower(name), 1, 3) = 'dec' THEN 'des'
          ELSE substr(lower(name), 1, 3) END);
 
--- A month: YYYY-MM, YYYYMM, "Maret 2025", or any date in the month → the month's first day.
-CREATE OR REPLACE MACRO j_month_any(s) AS CASE
-  WHEN regexp_full_match(trim(s), '\d{4}-\d{1,2}') THEN try_strptime(trim(s) || '-01', '%Y-%m-%d')::DATE
-  WHEN regexp_full_match(trim(s), '\d{4}(0[1-9]|1[0-2])') THEN try_strptime(trim(s) || '01', '%Y%m%d')::DATE
-  WHEN regexp_full_match(lower(trim(s)), '[a-z]+\.?\s+\d{4}') AND j_month_number(trim(s)) > 0
+-- A month: YYYY-MM, YYYYMM, "Maret 2025", or any date in the month → the month's first day (years 1900–2099).
+CREATE OR REPLACE MACRO j_month(s) AS CASE
+  WHEN regexp_full_match(trim(s), '(19|20)\d{2}-\d{1,2}') THEN try_strptime(trim(s) || '-01', '%Y-%m-%d')::DATE
+  WHEN regexp_full_match(trim(s), '(19|20)\d{2}(0[1-9]|1[0-2])') THEN try_strptime(trim(s) || '01', '%Y%m%d')::DATE
+  WHEN regexp_full_match(lower(trim(s)), '[a-z]+\.?\s+(19|20)\d{2}') AND j_month_number(trim(s)) > 0
     THEN make_date(CAST(regexp_extract(trim(s), '\d{4}') AS INTEGER), j_month_number(trim(s)), 1)
   ELSE date_trunc('month', j_date(s))::DATE
 END;
-CREATE OR REPLACE MACRO j_month(s) AS CASE WHEN year(j_month_any(s)) BETWEEN 1900 AND 2100 THEN j_month_any(s) END;
 
 -- Money: "16800", "16.800", "Rp 16.800", "Rp16.800,00", "Rp16.800,-" → integer rupiah (half-up).
 CREATE OR REPLACE MACRO j_money_text(s) AS
   regexp_replace(regexp_replace(regexp_replace(lower(trim(s)), '^rp\.?', ''), '\s', '', 'g'), '[,.]-$', '');
-CREATE OR REPLACE MACRO j_money_any(s) AS CASE
-  WHEN regexp_full_match(j_money_text(s), '\d+') THEN TRY_CAST(j_money_text(s) AS BIGINT)
-  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(\.\d{3})+(,\d+)?')
-    THEN TRY_CAST(round(TRY_CAST(replace(replace(j_money_text(s), '.', ''), ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
+-- The parse of one money text t (already through j_money_text).
+CREATE OR REPLACE MACRO j_money_of(t) AS CASE
+  WHEN regexp_full_match(t, '\d+') THEN TRY_CAST(t AS BIGINT)
+  WHEN regexp_full_match(t, '\d{1,3}(\.\d{3})+(,\d+)?')
+    THEN TRY_CAST(round(TRY_CAST(replace(replace(t, '.', ''), ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
   -- groups of three after a comma are English thousands (no rupiah amount has 3 decimals)
-  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(,\d{3})+(\.\d+)?')
-    THEN TRY_CAST(round(TRY_CAST(replace(j_money_text(s), ',', '') AS DECIMAL(38, 4))) AS BIGINT)
-  WHEN regexp_full_match(j_money_text(s), '\d+,\d+')
-    THEN TRY_CAST(round(TRY_CAST(replace(j_money_text(s), ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
-  WHEN regexp_full_match(j_money_text(s), '\d+\.\d{1,2}')
-    THEN TRY_CAST(round(TRY_CAST(j_money_text(s) AS DECIMAL(38, 4))) AS BIGINT)
+  WHEN regexp_full_match(t, '\d{1,3}(,\d{3})+(\.\d+)?') THEN TRY_CAST(round(TRY_CAST(replace(t, ',', '') AS DECIMAL(38, 4))) AS BIGINT)
+  WHEN regexp_full_match(t, '\d+,\d+') THEN TRY_CAST(round(TRY_CAST(replace(t, ',', '.') AS DECIMAL(38, 4))) AS BIGINT)
+  WHEN regexp_full_match(t, '\d+\.\d{1,2}') THEN TRY_CAST(round(TRY_CAST(t AS DECIMAL(38, 4))) AS BIGINT)
 END;
 -- Above Rp1.000 triliun is no amount of this program (a pasted NIK), and sums of it would overflow.
-CREATE OR REPLACE MACRO j_money(s) AS CASE WHEN j_money_any(s) <= 1000000000000000 THEN j_money_any(s) END;
+-- The lambdas evaluate the text and the parse once; a macro argument used twice is expanded twice.
+CREATE OR REPLACE MACRO j_money(s) AS
+  list_filter(list_transform([j_money_text(s)], t -> j_money_of(t)), v -> v <= 1000000000000000)[1];
 
 -- A whole count: "1234", "1.234", "1234,0" (XLSX numbers arrive as "1234"). Above 100 million is
 -- no count of people this program can have (a pasted NIK or amount), and would overflow the outputs.
-CREATE OR REPLACE MACRO j_count_any(s) AS CASE
-  WHEN regexp_full_match(j_money_text(s), '\d{1,3}(\.\d{3})+') THEN TRY_CAST(replace(j_money_text(s), '.', '') AS BIGINT)
-  WHEN regexp_full_match(j_money_text(s), '\d+([.,]0+)?') THEN TRY_CAST(regexp_replace(j_money_text(s), '[.,]0+$', '') AS BIGINT)
-END;
-CREATE OR REPLACE MACRO j_count(s) AS CASE WHEN j_count_any(s) <= 100000000 THEN j_count_any(s) END;
+CREATE OR REPLACE MACRO j_count(s) AS list_filter(list_transform([j_money_text(s)], t -> CASE
+    WHEN regexp_full_match(t, '\d{1,3}(\.\d{3})+') THEN TRY_CAST(replace(t, '.', '') AS BIGINT)
+    WHEN regexp_full_match(t, '\d+([.,]0+)?') THEN TRY_CAST(regexp_replace(t, '[.,]0+$', '') AS BIGINT)
+  END), v -> v <= 100000000)[1];
 
 -- Place names and codes compare on a key: lower case, no "Kec."/"Desa" prefix, letters and digits only.
 CREATE OR REPLACE MACRO j_key(s) AS

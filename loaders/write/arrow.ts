@@ -27,11 +27,16 @@ function toNumber(value: unknown): number | null {
 export async function tableToArrow(conn: DuckDBConnection, table: string, schema: ArrowSchema): Promise<Uint8Array> {
   const names = Object.keys(schema);
   const reader = await conn.runAndReadAll(`SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM ${table}`);
+  // An empty result has no chunks, hence no columns: every column is then empty.
   const columns = reader.getColumnsJS();
   const vectors: Record<string, Vector> = {};
   names.forEach((name, i) => {
     const type = schema[name];
-    const values = type === "int32" || type === "float64" ? columns[i].map(toNumber) : columns[i].map((v) => (v === null ? null : String(v)));
+    const column = columns[i] ?? [];
+    const values = type === "int32" || type === "float64" ? column.map(toNumber) : column.map((v) => (v === null ? null : String(v)));
+    if (type === "int32" && values.some((v) => v !== null && (v as number) > 2147483647)) {
+      throw new Error(`${table}.${name}: nilai melebihi Int32 (batas j_count/j_money di macros.sql seharusnya mencegahnya)`);
+    }
     vectors[name] = vectorFromArray(values, arrowType(type, i));
   });
   return tableToIPC(new Table(vectors), "file");

@@ -1,0 +1,111 @@
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {beforeAll, describe, expect, it} from "vitest";
+import {runPipeline} from "../../loaders/pipeline.ts";
+import {parseCsv} from "../browser/privacy.ts";
+import {fixture, referenceDir, tempDir} from "./helpers.ts";
+
+// test/fixtures/silang: one person per cross-table check, worked out by hand (iuran Mar–May 2025).
+//  row 2  P1  Watukumpul/Tlagasana from 2025-03-01                       → no finding
+//  rows 3–4 P2  Belik Mar, then Moga from Apr                             → NIK_DUA_KECAMATAN
+//  rows 5–6 P3  Taman from Mar (open) and again from Apr (open)           → PERIODE_TUMPANG_TINDIH
+//  row 7  P4  born 10/04/1960: 65 on 10/04/2025, period left open        → MELEWATI_BATAS_USIA
+//  row 8  P5  Mar only; claim dated 02/05/2025                            → KLAIM_DI_LUAR_KEPESERTAAN
+//  row 9  P6  from 2025-02-01; February was never invoiced                → TERDAFTAR_TANPA_TAGIHAN (2025-02)
+//  row 10 "Watukumpl"  (rejected) → unmatched kecamatan, suggestion Watukumpul
+//  row 11 desa "Tlagasan" (warning) → unmatched desa in Watukumpul, suggestion Tlagasana
+//  row 12 a NIK in the kecamatan column, row 13 a member's name there (rejected) → counted, text withheld
+// Active: Mar P1 P2 P3 P4 P5 P6 P8 = 7, Apr P1 P2 P3 P4 P6 P8 = 6, May P1 P2 P3 P6 P8 = 5;
+// invoiced 9, 6, 5 → March is DITAGIH_MELEBIHI_AKTIF.
+let result: Awaited<ReturnType<typeof runPipeline>>;
+let out: string;
+
+beforeAll(async () => {
+  out = await tempDir();
+  result = await runPipeline({extracts: fixture("silang"), reference: referenceDir, out, operatorFiles: true});
+});
+
+describe("cross-table checks", () => {
+  it("finds each planted case once, and lists the months of the month-based ones", () => {
+    const counts = Object.fromEntries(Object.entries(result.quality.cross_checks).map(([code, c]) => [code, c.count]));
+    expect(counts).toEqual({
+      DITAGIH_MELEBIHI_AKTIF: 1,
+      TERDAFTAR_TANPA_TAGIHAN: 1,
+      KLAIM_DI_LUAR_KEPESERTAAN: 1,
+      MELEWATI_BATAS_USIA: 1,
+      NIK_DUA_KECAMATAN: 1,
+      PERIODE_TUMPANG_TINDIH: 1,
+    });
+    expect(result.quality.cross_checks.DITAGIH_MELEBIHI_AKTIF.months).toEqual(["2025-03"]);
+    expect(result.quality.cross_checks.TERDAFTAR_TANPA_TAGIHAN.months).toEqual(["2025-02"]);
+    expect(result.quality.cross_checks.NIK_DUA_KECAMATAN).toMatchObject({unit: "peserta", message: "NIK yang tercatat di lebih dari satu kecamatan"});
+  });
+
+  it("reports every check, with zero when it found nothing (the hand-worked kecil fixture has no invoice gap)", async () => {
+    const kecil = await runPipeline({extracts: fixture("kecil"), reference: referenceDir, out: await tempDir()});
+    expect(Object.keys(kecil.quality.cross_checks)).toEqual(Object.keys(result.quality.cross_checks));
+    expect(kecil.quality.cross_checks.DITAGIH_MELEBIHI_AKTIF.count).toBe(0);
+    expect(kecil.quality.cross_checks.TERDAFTAR_TANPA_TAGIHAN).toMatchObject({count: 0, months: []});
+  });
+
+  it("writes the findings with NIK and source row for the operator only (pemeriksaan.csv)", () => {
+    const [header, ...rows] = parseCsv(readFileSync(join(out, "pemeriksaan.csv"), "utf8").replace(/^\uFEFF/, ""));
+    const col = (name: string) => header.indexOf(name);
+    const byCode = Object.fromEntries(rows.map((r) => [r[col("kode")], r]));
+    expect(byCode.MELEWATI_BATAS_USIA[col("nik")]).toBe("3327041004609004");
+    expect(byCode.MELEWATI_BATAS_USIA[col("baris")]).toBe("7");
+    expect(byCode.NIK_DUA_KECAMATAN[col("baris")]).toBe("3 4");
+    expect(byCode.KLAIM_DI_LUAR_KEPESERTAAN[col("tabel")]).toBe("klaim");
+    expect(byCode.DITAGIH_MELEBIHI_AKTIF[col("keterangan")]).toBe("ditagih 9 peserta, aktif 7");
+  });
+});
+
+describe("unmatched kecamatan and desa names", () => {
+  it("lists each text with its row count and the closest official names", () => {
+    const places = result.quality.unmatched_places.map((p) => [p.table, p.level, p.name, p.nama_kec, p.rows, p.suggestions.map((s) => s.nama)]);
+    expect(places).toEqual([
+      ["peserta", "kecamatan", "Watukumpl", null, 1, ["Watukumpul"]],
+      ["peserta", "kecamatan", null, null, 2, []],
+      ["peserta", "desa", "Tlagasan", "Watukumpul", 1, ["Tlagasana"]],
+      ["sasaran", "desa", "Tlagasan", "Watukumpul", 1, ["Tlagasana"]],
+    ]);
+  });
+
+  it("adds up to the rejections and warnings it explains", () => {
+    const sum = (table: string, level: string) =>
+      result.quality.unmatched_places.filter((p) => p.table === table && p.level === level).reduce((s, p) => s + p.rows, 0);
+    expect(sum("peserta", "kecamatan")).toBe(result.quality.tables.peserta.rejects_by_reason.KECAMATAN_TIDAK_DIKENAL.count);
+    expect(sum("peserta", "desa")).toBe(result.quality.tables.peserta.warnings_by_reason.DESA_TIDAK_DIKENAL.count);
+  });
+
+  it("withholds a text that is a NIK or a member's name (a swapped column), in every published file", () => {
+    const published = ["quality.json", "summary.json", "referensi.json"].map((f) => readFileSync(join(out, f), "utf8")).join("\n");
+    for (const secret of ["3327041505629001", "Fiktif Satu", "12000000001"]) expect(published).not.toContain(secret);
+  });
+});
+
+describe("the operator's reject list (penolakan.csv)", () => {
+  it("has the row number, NIK, KPJ, column and offending value of every rejected or flagged row", () => {
+    const [header, ...rows] = parseCsv(readFileSync(join(out, "penolakan.csv"), "utf8").replace(/^\uFEFF/, ""));
+    expect(header).toEqual(["tabel", "baris", "jenis", "kode", "pesan", "kolom", "nilai", "nik", "kpj"]);
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[5], r[6], r[7], r[8]])).toEqual([
+      ["peserta", "10", "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "Watukumpl", "3327041206629007", "12000000007"],
+      ["peserta", "11", "peringatan", "DESA_TIDAK_DIKENAL", "desa", "Tlagasan", "3327041306629008", "12000000008"],
+      ["peserta", "12", "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "3327041505629001", "3327041406629009", "12000000009"],
+      ["peserta", "13", "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "Fiktif Satu", "3327041606629010", "12000000010"],
+      ["sasaran", "3", "peringatan", "DESA_TIDAK_DIKENAL", "desa", "Tlagasan", "", ""],
+    ]);
+    // as many lines as quality.json counts rejections and warnings
+    const counted = Object.values(result.quality.tables).reduce(
+      (s, t) => s + t.rows_rejected + Object.values(t.warnings_by_reason).reduce((w, r) => w + r.count, 0),
+      0
+    );
+    expect(rows.length).toBe(counted);
+  });
+
+  it("is not written unless asked for (the site's loader never asks)", async () => {
+    const plain = await runPipeline({extracts: fixture("silang"), reference: referenceDir, out: await tempDir()});
+    expect(plain.files.map((f) => f.split("/").pop())).not.toContain("penolakan.csv");
+    expect(plain.files.map((f) => f.split("/").pop())).not.toContain("pemeriksaan.csv");
+  });
+});

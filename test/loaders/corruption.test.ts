@@ -1,0 +1,139 @@
+// Property test: damage slices of the sample extracts at random (test/loaders/corrupt.ts) and run the
+// whole pipeline on each. Whatever the damage, the pipeline either succeeds with every row accounted
+// for, or stops with an ExtractError that names the file — never a stack trace, never a lost row,
+// never personal data in the published outputs. JARING_CORRUPTIONS=N runs more (or fewer) cases;
+// JARING_CORRUPTION_SEED=S runs the one case that failed.
+import {readFileSync} from "node:fs";
+import {mkdir, readdir, rm, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import ExcelJS from "exceljs";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {ExtractError} from "../../loaders/errors.ts";
+import {openDatabase, runPipeline} from "../../loaders/pipeline.ts";
+import {cellText} from "../../loaders/read/xlsx.ts";
+import {mulberry32} from "../../loaders/sample/random.ts";
+import {decodeText, parseCsv} from "../browser/privacy.ts";
+import {corrupt, type Sheet} from "./corrupt.ts";
+import {referenceDir, root, tempDir} from "./helpers.ts";
+
+const CASES = Number(process.env.JARING_CORRUPTIONS ?? 200);
+const ONLY = process.env.JARING_CORRUPTION_SEED ? Number(process.env.JARING_CORRUPTION_SEED) : null;
+const SAMPLE = join(root, "data/extracts");
+
+function csvSheet(name: string): Sheet {
+  const [header, ...rows] = parseCsv(decodeText(readFileSync(join(SAMPLE, `${name}.csv`))));
+  return {name, header, rows};
+}
+
+async function xlsxSheet(name: string): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(SAMPLE, `${name}.xlsx`));
+  const rows: string[][] = [];
+  workbook.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v) ?? "")));
+  const at = rows.findIndex((r) => r.some((c) => /tahun/i.test(c)));
+  return {name, header: rows[at], rows: rows.slice(at + 1)};
+}
+
+/** Small slices (≈200 rows a table) keep a run near 50 ms; the claims' members are kept so claims match. */
+async function sampleSlices(): Promise<Sheet[]> {
+  const peserta = csvSheet("peserta");
+  const klaim = csvSheet("klaim");
+  klaim.rows = klaim.rows.slice(0, 30);
+  const claimed = new Set(klaim.rows.flatMap((r) => [r[0], r[1]]).filter(Boolean));
+  peserta.rows = [...peserta.rows.slice(0, 170), ...peserta.rows.slice(170).filter((r) => claimed.has(r[0]) || claimed.has(r[1]))];
+  const sasaran = csvSheet("sasaran");
+  sasaran.rows = sasaran.rows.slice(0, 200);
+  const all = [peserta, csvSheet("iuran"), await xlsxSheet("anggaran"), klaim, sasaran];
+  for (const sheet of all) sheet.rows = sheet.rows.map((r) => sheet.header.map((_, i) => r[i] ?? ""));
+  return all;
+}
+
+let sheets: Sheet[];
+let conn: DuckDBConnection;
+let work: string;
+
+beforeAll(async () => {
+  sheets = await sampleSlices();
+  conn = await openDatabase();
+  await conn.run("SET threads = 1"); // a few hundred rows: threads only add scheduling
+  work = await tempDir("jaring-corrupt-");
+});
+
+afterAll(async () => {
+  conn?.closeSync();
+  await rm(work, {recursive: true, force: true});
+});
+
+describe("the pipeline on randomly damaged extracts", () => {
+  it("starts from slices that run cleanly", async () => {
+    const dir = join(work, "clean");
+    await mkdir(dir);
+    for (const sheet of sheets) {
+      if (sheet.name === "anggaran") continue;
+      await writeFile(join(dir, `${sheet.name}.csv`), [sheet.header, ...sheet.rows].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(";")).join("\n"));
+    }
+    await writeFile(join(dir, "anggaran.xlsx"), readFileSync(join(SAMPLE, "anggaran.xlsx")));
+    const {quality} = await runPipeline({extracts: dir, reference: referenceDir, out: join(work, "clean-out"), conn});
+    expect(quality.tables.peserta.rows_read).toBeGreaterThanOrEqual(170);
+    expect(quality.tables.peserta.rows_accepted).toBeGreaterThan(150);
+    expect(quality.tables.klaim.rows_accepted).toBeGreaterThan(20);
+  });
+
+  it(`never crashes, never loses a row, always names the file (${ONLY ?? CASES} seeded corruptions)`, async () => {
+    const problems: string[] = [];
+    const outcome = {ok: 0, fatal: 0};
+    const fatalMessages = new Set<string>();
+    const out = join(work, "out");
+    const names = sheets.find((s) => s.name === "peserta")!.rows.map((r) => r[2]).filter((n) => n.length >= 6);
+    const started = Date.now();
+    let damageMs = 0;
+    for (let seed = ONLY ?? 1; seed <= (ONLY ?? CASES); seed++) {
+      const t0 = performance.now();
+      const {steps, files} = await corrupt(mulberry32(seed), sheets);
+      damageMs += performance.now() - t0;
+      const dir = join(work, `kasus-${seed}`);
+      await mkdir(dir);
+      for (const f of files) await writeFile(join(dir, f.file), f.bytes);
+      const fail = (what: string) => problems.push(`seed ${seed} [${steps.join("; ")}]: ${what}`);
+      try {
+        const {quality, summary} = await runPipeline({extracts: dir, reference: referenceDir, out, conn});
+        outcome.ok++;
+        for (const f of files) {
+          const name = f.file.replace(/\.(csv|xlsx)$/, "");
+          const q = quality.tables[name];
+          if (q.file !== f.file) fail(`${name}: quality.json names ${q.file}, not ${f.file}`);
+          if (q.rows_accepted + q.rows_rejected !== q.rows_read) fail(`${name}: diterima ${q.rows_accepted} + ditolak ${q.rows_rejected} ≠ dibaca ${q.rows_read}`);
+          const byReason = Object.values(q.rejects_by_reason).reduce((s, r) => s + r.count, 0);
+          if (byReason !== q.rows_rejected) fail(`${name}: rejects by reason ${byReason} ≠ ditolak ${q.rows_rejected}`);
+          if (q.rows_read !== f.records) fail(`${name}: dibaca ${q.rows_read}, but the file holds ${f.records} records`);
+        }
+        const published = JSON.stringify(quality) + JSON.stringify(summary);
+        if (/(?<![\d.])\d{16}(?!\d)/.test(published)) fail("a 16-digit number (NIK-shaped) in quality.json or summary.json");
+        const leaked = names.find((n) => published.includes(n));
+        if (leaked) fail(`a member's name in quality.json: ${leaked.slice(0, 3)}…`);
+      } catch (error) {
+        if (!(error instanceof ExtractError)) {
+          fail(`crashed: ${(error as Error).stack?.split("\n").slice(0, 4).join(" | ")}`);
+        } else {
+          outcome.fatal++;
+          fatalMessages.add(error.message.replace(/\d+/g, "N").slice(0, 90));
+          if (!/\b(peserta|iuran|anggaran|klaim|sasaran)\.(csv|xlsx)\b/i.test(error.message)) fail(`the message names no extract file: ${error.message}`);
+          if (/\n\s+at /.test(error.message)) fail(`the message holds a stack trace: ${error.message}`);
+        }
+      }
+      if ((await readdir(out).catch(() => [])).some((f) => f.startsWith(".tmp-"))) fail("a staging folder was left in the output folder");
+      await rm(dir, {recursive: true, force: true});
+    }
+    const ms = Date.now() - started;
+    const n = ONLY ? 1 : CASES;
+    console.log(`${n} kasus: ${outcome.ok} berhasil, ${outcome.fatal} berhenti dengan pesan; ${Math.round(ms / n)} ms per kasus, ${Math.round(damageMs / n)} ms di antaranya untuk merusak`);
+    if (process.env.JARING_CORRUPTION_VERBOSE) console.log([...fatalMessages].sort().join("\n"));
+    expect(problems).toEqual([]);
+    if (ONLY === null) {
+      // Both paths must be exercised, or the damage is too mild (or too harsh) to test anything.
+      expect(outcome.ok).toBeGreaterThan(CASES / 5);
+      expect(outcome.fatal).toBeGreaterThan(CASES / 10);
+    }
+  }, Math.max(120_000, (ONLY ? 1 : CASES) * 2_000));
+});
