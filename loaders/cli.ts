@@ -2,7 +2,7 @@
  * `npm run pipeline -- --extracts DIR --out DIR [--reference DIR]`: the same code the site's data
  * loader runs, for operators who want the aggregates and the quality report without building the site.
  */
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {ExtractError} from "./errors.ts";
 import {runPipeline} from "./pipeline.ts";
@@ -23,10 +23,16 @@ if (values.help) {
   process.exit(0);
 }
 
+// `npm run` starts scripts in the project folder; relative paths mean the folder the user typed them in.
+const here = process.env.INIT_CWD ?? process.cwd();
+const extracts = resolve(here, values.extracts!);
+const reference = resolve(here, values.reference!);
+const out = resolve(here, values.out!);
+
 try {
   // The operator's run also writes the reject list with NIK/KPJ (the site's loader never does).
-  const {summary, quality, files} = await runPipeline({extracts: values.extracts!, reference: values.reference!, out: values.out!, operatorFiles: true});
-  console.log(`Selesai. Data per ${summary.as_of ?? "-"}; ${files.length} berkas ditulis ke ${values.out}:`);
+  const {summary, quality, files} = await runPipeline({extracts, reference, out, operatorFiles: true});
+  console.log(`Selesai. Data per ${summary.as_of ?? "-"}; ${files.length} berkas ditulis ke ${out}:`);
   for (const file of files) console.log(`  ${file}`);
   console.log("Baris dibaca / diterima / ditolak:");
   for (const [name, q] of Object.entries(quality.tables)) {
@@ -39,7 +45,7 @@ try {
     console.log("Pemeriksaan silang:");
     for (const [code, c] of findings) console.log(`  ${String(c.count).padStart(7)} ${c.unit.padEnd(7)} ${code}: ${c.message}`);
   }
-  console.log(`Rincian per baris (dengan NIK/KPJ — jangan diterbitkan): ${join(values.out!, "penolakan.csv")}, ${join(values.out!, "pemeriksaan.csv")}`);
+  console.log(`Rincian per baris (dengan NIK/KPJ — jangan diterbitkan): ${join(out, "penolakan.csv")}, ${join(out, "pemeriksaan.csv")}`);
 } catch (error) {
   if (error instanceof ExtractError) {
     console.error(`GAGAL: ${error.message}`);
