@@ -56,29 +56,67 @@ async function readHead(path: string, bytes = 1 << 16): Promise<string> {
   }
 }
 
+/** An Excel workbook saved under a .csv name is a ZIP archive ("PK"): say so instead of listing garbage headers. */
+async function refuseWorkbook(file: string): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    const {buffer, bytesRead} = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    if (bytesRead === 4 && buffer.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+      throw new ExtractError(file, "berkas ini adalah buku kerja Excel (XLSX), bukan teks CSV: ganti akhiran namanya menjadi .xlsx, atau simpan ulang sebagai CSV.", "an XLSX workbook named .csv");
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A rejected record as DuckDB stored it: at most 10,000 bytes, possibly cut inside a character. */
+interface RejectedRecord {
+  line: number;
+  errorType: string;
+  text: string;
+}
+
+/**
+ * The records DuckDB could not split into the header's columns, one per record (DuckDB may report
+ * several errors for one record, and after a broken multi-line record two records under one number:
+ * a record is told apart by where it starts). Read as bytes (`encode`) and decoded here: DuckDB's
+ * 10,000-byte cut can leave invalid UTF-8, on which its string functions hang.
+ */
+async function rejectedRecords(conn: DuckDBConnection, name: string): Promise<RejectedRecord[]> {
+  const rows = (
+    await conn.runAndReadAll(`SELECT line::BIGINT AS line, line_byte_position AS start, min(error_type) AS error_type,
+        arg_min(encode(csv_line), error_type) AS bytes
+      FROM rej_${name} GROUP BY line, line_byte_position ORDER BY line, line_byte_position`)
+  ).getRowObjectsJS();
+  const decoder = new TextDecoder("utf-8");
+  const records: RejectedRecord[] = [];
+  for (const row of rows) {
+    // Numbers stay increasing: a second record under a number already taken gets the next one.
+    const line = Math.max(Number(row.line), (records.at(-1)?.line ?? 0) + 1);
+    records.push({line, errorType: String(row.error_type), text: decoder.decode(row.bytes as Uint8Array)});
+  }
+  return records;
+}
+
 /**
  * A quote opened and never closed swallows every following line into one "cell": counting that as one
  * malformed row would silently lose the rest of the file, so the table cannot be read.
  */
-async function refuseRunawayQuote(conn: DuckDBConnection, name: string, file: string): Promise<void> {
-  const runaway = (
-    await conn.runAndReadAll(`WITH r AS (
-        SELECT line::INTEGER AS line, error_type, csv_line,
-          regexp_replace(regexp_replace(rtrim(csv_line, chr(13) || chr(10)), '\r\n', chr(10), 'g'), '[^\r\n]', '', 'g') AS breaks
-        FROM rej_${name})
-      SELECT line, error_type, length(breaks) AS breaks FROM r
-      WHERE error_type = 'LINE SIZE OVER MAXIMUM' OR (length(regexp_replace(csv_line, '[^"]', '', 'g')) % 2 = 1 AND length(breaks) > 0)
-      ORDER BY line LIMIT 1`)
-  ).getRowObjectsJS()[0];
-  if (!runaway) return;
-  const line = Number(runaway.line);
-  const swallowed = runaway.error_type === "LINE SIZE OVER MAXIMUM" ? "baris-baris sesudahnya" : `${Number(runaway.breaks)} baris sesudahnya`;
-  throw new ExtractError(
-    file,
-    `tanda kutip (") pada baris ${line} tidak ditutup, sehingga ${swallowed} terbaca sebagai satu sel. ` +
-      `Perbaiki atau hapus tanda kutip itu (di Excel: simpan ulang sebagai CSV).`,
-    `an unclosed quote on row ${line} swallows the following lines into one cell`
-  );
+function refuseRunawayQuote(records: RejectedRecord[], file: string): void {
+  for (const record of records) {
+    const body = record.text.replace(/[\r\n]+$/, "").replace(/\r\n/g, "\n");
+    const breaks = (body.match(/[\r\n]/g) ?? []).length;
+    const quotes = (body.match(/"/g) ?? []).length;
+    const tooLong = record.errorType === "LINE SIZE OVER MAXIMUM";
+    if (!tooLong && !(quotes % 2 === 1 && breaks > 0)) continue;
+    const swallowed = tooLong ? "baris-baris sesudahnya" : `${breaks} baris sesudahnya`;
+    throw new ExtractError(
+      file,
+      `tanda kutip (") pada baris ${record.line} tidak ditutup, sehingga ${swallowed} terbaca sebagai satu sel. ` +
+        `Perbaiki atau hapus tanda kutip itu (di Excel: simpan ulang sebagai CSV).`,
+      `an unclosed quote on row ${record.line} swallows the following lines into one cell`
+    );
+  }
 }
 
 /**
@@ -86,6 +124,7 @@ async function refuseRunawayQuote(conn: DuckDBConnection, name: string, file: st
  * number with the header as row 1). Lines DuckDB cannot parse are kept in `rej_<name>`, never lost.
  */
 export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: string, tmpDir: string): Promise<LoadedTable> {
+  await refuseWorkbook(file);
   let path = file;
   const utf16 = await utf16Bom(file);
   if (utf16 || !(await isUtf8(file))) {
@@ -110,16 +149,31 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
       columns = {${columns}}, auto_detect = false, strict_mode = true, null_padding = false,
       store_rejects = true, rejects_table = 'rej_${spec.name}', rejects_scan = 'rejscan_${spec.name}')`);
   } catch (error) {
-    throw new ExtractError(file, `berkas CSV tidak dapat dibaca: ${(error as Error).message}`, "unreadable CSV file");
+    const message = (error as Error).message;
+    // DuckDB cuts a rejected line at 10,000 bytes for its rejects table, and fails when the cut splits
+    // a character (duckdb/duckdb#18980): only a very long broken line gets there.
+    if (/invalid unicode.*statistics/i.test(message)) {
+      throw new ExtractError(
+        file,
+        "berkas memuat baris rusak yang sangat panjang (lebih dari 10.000 bita): biasanya tanda kutip yang tidak ditutup, atau berkas yang bukan teks CSV. Buka di Excel dan simpan ulang sebagai CSV.",
+        "a very long malformed line (over 10,000 bytes): usually an unclosed quote, or not a CSV text file"
+      );
+    }
+    throw new ExtractError(file, `berkas CSV tidak dapat dibaca: ${message}`, "unreadable CSV file");
   }
-  await refuseRunawayQuote(conn, spec.name, file);
+  const records = await rejectedRecords(conn, spec.name);
+  refuseRunawayQuote(records, file);
   // The lines themselves, for the operator's reject list (penolakan.csv); one row per record.
-  await conn.run(`CREATE OR REPLACE TABLE rusak_${spec.name} AS
-    SELECT line::INTEGER AS _row, arg_min(csv_line, error_type) AS baris_csv FROM rej_${spec.name} GROUP BY line`);
+  await conn.run(`CREATE OR REPLACE TABLE rusak_${spec.name} (_row INTEGER, baris_csv VARCHAR)`);
+  const appender = await conn.createAppender(`rusak_${spec.name}`);
+  for (const record of records) {
+    appender.appendInteger(record.line);
+    appender.appendVarchar(record.text);
+    appender.endRow();
+  }
+  appender.closeSync();
   // Row numbers: accepted records are numbered around the rejected ones (DuckDB reports their record number).
-  const rejected = (await conn.runAndReadAll(`SELECT _row AS line FROM rusak_${spec.name} ORDER BY _row`))
-    .getRowObjectsJS()
-    .map((r) => Number(r.line));
+  const rejected = records.map((r) => r.line);
   await conn.run(`CREATE OR REPLACE TEMP TABLE seg_${spec.name} (t BIGINT, k INTEGER)`);
   if (rejected.length) {
     // Accepted record i follows reject j when i >= line_j - 2 - j; adjacent rejects share a t, keep the larger k.

@@ -42,7 +42,10 @@ export async function loadXlsx(conn: DuckDBConnection, spec: TableSpec, file: st
   try {
     await workbook.xlsx.readFile(file);
   } catch (error) {
-    throw new ExtractError(file, `berkas XLSX tidak dapat dibuka: ${(error as Error).message}`, "unreadable XLSX file");
+    const hint = /zip|central directory|signature/i.test((error as Error).message)
+      ? " Berkas .xlsx adalah arsip ZIP; bila ini sebenarnya teks CSV, ganti akhiran namanya menjadi .csv, atau simpan ulang dari Excel."
+      : "";
+    throw new ExtractError(file, `berkas XLSX tidak dapat dibuka: ${(error as Error).message}.${hint}`, "unreadable XLSX file");
   }
   const sheet = workbook.worksheets.find((w) => headerKey(w.name) === spec.name) ?? workbook.worksheets[0];
   if (!sheet) throw new ExtractError(file, "berkas XLSX tidak berisi lembar kerja.", "workbook has no sheet");

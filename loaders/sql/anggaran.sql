@@ -3,7 +3,7 @@ CREATE OR REPLACE TABLE anggaran_checked AS
 WITH parsed AS (
   SELECT _row,
     j_count(tahun) AS tahun, tahun AS tahun_text,
-    upper(j_text(sumber_dana)) AS sumber_dana,
+    j_fund(sumber_dana) AS sumber_dana, j_text(sumber_dana) AS sumber_dana_text,
     j_text(program) AS program,
     j_money(pagu) AS pagu,
     j_money(pagu_perubahan) AS pagu_perubahan, pagu_perubahan AS pagu_perubahan_text,
@@ -16,7 +16,8 @@ WITH parsed AS (
 )
 SELECT *, CASE
     WHEN tahun IS NULL OR tahun NOT BETWEEN 2000 AND 2100 THEN 'TAHUN_TIDAK_VALID'
-    WHEN sumber_dana IS NULL THEN 'SUMBER_DANA_KOSONG'
+    WHEN sumber_dana_text IS NULL THEN 'SUMBER_DANA_KOSONG'
+    WHEN sumber_dana IS NULL THEN 'SUMBER_DANA_TIDAK_VALID'
     WHEN pagu IS NULL THEN 'PAGU_TIDAK_VALID'
     WHEN pagu_perubahan_text IS NOT NULL AND pagu_perubahan IS NULL THEN 'PAGU_PERUBAHAN_TIDAK_VALID'
     WHEN bulan_text IS NOT NULL AND bulan IS NULL THEN 'BULAN_TIDAK_VALID'

@@ -65,6 +65,12 @@ CREATE OR REPLACE MACRO j_key(s) AS
 CREATE OR REPLACE MACRO j_sector_key(s) AS
   nullif(regexp_replace(regexp_replace(lower(trim(s)), '\s+', ' ', 'g'), '\s*/\s*', '/', 'g'), '');
 
+-- A funding source is a name ("DBHCHT", "APBD Perubahan"): a long run of digits or junk is not, and
+-- would be published as a category (a NIK pasted into the column must never reach the site).
+CREATE OR REPLACE MACRO j_fund(s) AS CASE
+  WHEN regexp_full_match(j_text(s), '[A-Za-z][A-Za-z0-9 .,/()&''-]{0,39}') AND NOT regexp_matches(s, '\d{5,}') THEN upper(j_text(s))
+END;
+
 CREATE OR REPLACE MACRO j_sex(s) AS CASE regexp_replace(lower(trim(s)), '[^a-z]', '', 'g')
   WHEN 'l' THEN 'L' WHEN 'lk' THEN 'L' WHEN 'lakilaki' THEN 'L' WHEN 'laki' THEN 'L' WHEN 'pria' THEN 'L'
   WHEN 'p' THEN 'P' WHEN 'pr' THEN 'P' WHEN 'perempuan' THEN 'P' WHEN 'wanita' THEN 'P'

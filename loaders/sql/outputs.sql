@@ -47,7 +47,13 @@ SELECT
   (SELECT tahun FROM tahun)::INTEGER AS tahun,
   (SELECT coalesce(sum(aktif), 0) FROM out_anggota_bulanan WHERE bulan = strftime(getvariable('as_of'), '%Y-%m'))::BIGINT AS members_active,
   (SELECT coalesce(sum(jumlah), 0) FROM out_sasaran)::BIGINT AS eligible,
-  (SELECT string_agg(DISTINCT sumber, '; ' ORDER BY sumber) FROM sasaran_ok) AS eligible_source,
+  -- The source named on the pages: free text, so only the main ones (≥ 5% of the rows, at most three)
+  -- that read like a source, never a stray cell (a NIK pasted into the column must not reach the site).
+  (SELECT string_agg(sumber, '; ' ORDER BY sumber) FROM (
+     SELECT sumber FROM sasaran_ok
+     WHERE length(sumber) <= 80 AND NOT regexp_matches(sumber, '\d{5,}')
+     GROUP BY sumber HAVING count(*) >= 0.05 * (SELECT count(*) FROM sasaran_ok)
+     ORDER BY count(*) DESC, sumber LIMIT 3)) AS eligible_source,
   (SELECT sum(pagu_berlaku) FROM out_anggaran_tahunan WHERE tahun = (SELECT tahun FROM tahun))::BIGINT AS allocation,
   (SELECT coalesce(sum(iuran_ditagih), 0) FROM out_iuran_bulanan WHERE bulan LIKE (SELECT tahun FROM tahun) || '-%')::BIGINT AS realisation,
   (SELECT count(*) FROM klaim_ok WHERE year(tanggal_kejadian) = (SELECT tahun FROM tahun))::BIGINT AS claims_count,

@@ -16,8 +16,13 @@ export interface Sheet {
 export interface CorruptFile {
   file: string;
   bytes: Uint8Array;
-  /** Data records the pipeline must account for, counted independently of it; null = the table is not there. */
+  /** Data records the pipeline must account for, counted independently of it (RFC 4180). */
   records: number;
+  /**
+   * The bytes were damaged after writing (stray quotes, random bytes, a cut): DuckDB's recovery from a
+   * broken record may then split it differently from RFC 4180, so the count is only a lower bound.
+   */
+  structureDamaged: boolean;
 }
 
 export interface Corruption {
@@ -201,13 +206,14 @@ export async function corrupt(rng: Rng, sheets: Sheet[]): Promise<Corruption> {
       const {bytes, records} = await xlsxBytes(rng, sheet, steps);
       if (hit && chance(rng, 0.1)) {
         steps.push(`${sheet.name}.xlsx: dipotong`);
-        files.push({file: `${sheet.name}.xlsx`, bytes: bytes.slice(0, randInt(rng, 0, bytes.length - 1)), records});
-      } else files.push({file: `${sheet.name}.xlsx`, bytes, records});
+        files.push({file: `${sheet.name}.xlsx`, bytes: bytes.slice(0, randInt(rng, 0, bytes.length - 1)), records, structureDamaged: true});
+      } else files.push({file: `${sheet.name}.xlsx`, bytes, records, structureDamaged: false});
       continue;
     }
     let bytes = csvBytes(rng, sheet, steps);
-    if (hit && chance(rng, 0.4)) bytes = damageBytes(rng, bytes, `${sheet.name}.csv`, steps);
-    files.push({file: `${sheet.name}.csv`, bytes, records: countRecords(bytes)});
+    const structureDamaged = hit && chance(rng, 0.4);
+    if (structureDamaged) bytes = damageBytes(rng, bytes, `${sheet.name}.csv`, steps);
+    files.push({file: `${sheet.name}.csv`, bytes, records: countRecords(bytes), structureDamaged});
   }
   return {steps, files};
 }

@@ -1,4 +1,4 @@
-import {writeFile} from "node:fs/promises";
+import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
@@ -10,7 +10,7 @@ import {headerKey, matchHeaders} from "../../loaders/read/headers.ts";
 import {ExtractError} from "../../loaders/errors.ts";
 import {iuran, peserta, sasaran, klaim} from "../../loaders/tables/index.ts";
 import type {TableSpec} from "../../loaders/tables/index.ts";
-import {tempDir} from "./helpers.ts";
+import {fixture, tempDir} from "./helpers.ts";
 
 /** Writes one extract file into a fresh folder, loads it and returns the raw rows. */
 async function load(spec: TableSpec, file: string, content: Buffer | string) {
@@ -66,6 +66,14 @@ describe("CSV reading", () => {
     const {rows} = await load(sasaran, "sasaran.csv", text);
     expect(rows.map((r) => r.sumber)).toEqual(["baris satu\nbaris dua", "x"]);
   });
+  it("reads a damaged UTF-16 file whose broken record DuckDB cut inside a character, without hanging", async () => {
+    // test/fixtures/rusak: seed 248 of the corruption test (sample sasaran, UTF-16, stray quotes). DuckDB
+    // stores its record 125 cut at 10,000 bytes inside a character; rtrim() on that string never returned.
+    const bytes = await readFile(join(fixture("rusak"), "sasaran-utf16-rusak.csv"));
+    const error = await load(sasaran, "sasaran.csv", bytes).catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error.message).toContain("tanda kutip (\") pada baris 35 tidak ditutup");
+  }, 20_000);
   it("counts a line with the wrong number of fields as malformed and numbers the rows around it", async () => {
     const text = "kecamatan,sektor,jumlah\nMoga,Buruh tani,10\nBelik,Nelayan\nTaman,Jasa,3,extra\nComal,Jasa,4\n";
     const {loaded, rows} = await load(sasaran, "sasaran.csv", text);
@@ -134,9 +142,25 @@ describe("fatal errors name the file, the column and what was expected", () => {
     const error = await load(sasaran, "sasaran.csv", "").catch((e) => e);
     expect(error).toBeInstanceOf(ExtractError);
   });
-  it("an unreadable XLSX", async () => {
-    const error = await load(sasaran, "sasaran.xlsx", "bukan xlsx").catch((e) => e);
+  it("an unreadable XLSX, with a hint when it is really CSV text", async () => {
+    const error = await load(sasaran, "sasaran.xlsx", "kecamatan;sektor;jumlah\nMoga;Jasa;1\n").catch((e) => e);
     expect(error).toBeInstanceOf(ExtractError);
-    expect(error.message).toContain("XLSX");
+    expect(error.message).toContain("berkas XLSX tidak dapat dibuka");
+    expect(error.message).toContain("ganti akhiran namanya menjadi .csv");
+  });
+  it("an Excel workbook saved under a .csv name", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1").getRow(1).values = ["kecamatan", "sektor", "jumlah"];
+    const error = await load(sasaran, "sasaran.csv", Buffer.from(await wb.xlsx.writeBuffer())).catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error.message).toContain("buku kerja Excel (XLSX), bukan teks CSV");
+  });
+  it("a broken line longer than 10,000 bytes whose cut splits a character (DuckDB cannot store it as a reject)", async () => {
+    // "a" + 2-byte characters: DuckDB's 10,000-byte cut lands inside one (duckdb/duckdb#18980). If a
+    // DuckDB upgrade fixes that, this fails: then the row is simply malformed and the workaround can go.
+    const text = "kecamatan,sektor,jumlah\nMoga,Jasa,1\na" + "Ñ".repeat(6000) + ",Jasa,2,extra\nBelik,Jasa,3\n";
+    const error = await load(sasaran, "sasaran.csv", text).catch((e) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error.message).toContain("sasaran.csv: berkas memuat baris rusak yang sangat panjang");
   });
 });
