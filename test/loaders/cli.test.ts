@@ -21,6 +21,29 @@ describe("npm run pipeline", () => {
     }
   });
 
+  it("lists the reasons, and writes the operator's reject list with the identifiers to fix the source", async () => {
+    const out = await tempDir();
+    const run = pipeline("--extracts", fixture("kecil"), "--out", out);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("ditolak       1  NIK_RUSAK_EXCEL: NIK diubah Excel menjadi angka");
+    expect(run.stdout).toContain(join(out, "penolakan.csv"));
+    const lines = (await readFile(join(out, "penolakan.csv"), "utf8")).replace(/^\uFEFF/, "").trim().split("\n");
+    expect(lines[0]).toBe("tabel;baris;jenis;kode;pesan;kolom;nilai;nik;kpj");
+    expect(lines).toContain("peserta;7;ditolak;KECAMATAN_TIDAK_DIKENAL;Nama/kode kecamatan tidak ditemukan di daftar resmi maupun daftar alias;kecamatan;Atlantis;3327041505609006;11000000006");
+  });
+
+  it("reads relative paths from the folder npm was started in", async () => {
+    const here = await tempDir();
+    await cp(fixture("kecil"), join(here, "ekstrak"), {recursive: true});
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders/cli.ts"), "--extracts", "ekstrak", "--out", "hasil"], {
+      cwd: root,
+      encoding: "utf8",
+      env: {...process.env, INIT_CWD: here},
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(await readdir(join(here, "hasil"))).toContain("quality.json");
+  });
+
   it("stops with a message naming the file and column, exits non-zero and writes nothing", async () => {
     const extracts = await tempDir();
     await cp(fixture("kecil"), extracts, {recursive: true});
