@@ -14,7 +14,7 @@ export interface CrossCheck {
 export interface UnmatchedPlace {
   table: string;
   level: "kecamatan" | "desa";
-  /** The text as written; null when it does not look like a place name (then it is not published). */
+  /** The text as written; null when it might not be a place name (then it is not published). */
   name: string | null;
   /** For a desa: the kecamatan it was looked for in. */
   kode_kec: string | null;

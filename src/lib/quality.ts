@@ -135,8 +135,8 @@ export function monthList(months: readonly string[], shown = 6): string {
   return `${names[0]} – ${names[names.length - 1]} (${names.length} bulan)`;
 }
 
-/** What the page shows for a text the pipeline withheld because it does not look like a place name. */
-export const HIDDEN_NAME = "(tidak ditampilkan: bukan nama tempat)";
+/** What the page shows for a text the pipeline withheld: it might not be a place name (e.g. a person's name). */
+export const HIDDEN_NAME = "(tidak ditampilkan: mungkin bukan nama tempat)";
 
 export interface UnmatchedRow {
   tabel: string;

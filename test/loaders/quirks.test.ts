@@ -169,9 +169,10 @@ describe("value quirks", () => {
   it("a desa name is looked up within its kecamatan only", async () => {
     const header = "nik,nama,kecamatan,desa,sektor,mulai";
     // Tlagasana is a desa of Watukumpul, not of Belik: there it is unknown (desa left empty, warned)
-    const result = await run({"peserta.csv": [header, "3327041505609001,Fiktif,Belik,Tlagasana,Nelayan,2025-03-01"].join("\n")});
-    expect(result.quality.tables.peserta.warnings_by_reason.DESA_TIDAK_DIKENAL.count).toBe(1);
-    expect(result.quality.unmatched_places).toMatchObject([{table: "peserta", level: "desa", name: "Tlagasana", nama_kec: "Belik"}]);
+    const rows = ["3327041505609001,Fiktif,Belik,Tlagasana,Nelayan,2025-03-01", "3327041505609002,Fiktif,Belik,Tlagasana,Nelayan,2025-03-01"];
+    const result = await run({"peserta.csv": [header, ...rows].join("\n")});
+    expect(result.quality.tables.peserta.warnings_by_reason.DESA_TIDAK_DIKENAL.count).toBe(2);
+    expect(result.quality.unmatched_places).toMatchObject([{table: "peserta", level: "desa", name: "Tlagasana", nama_kec: "Belik", rows: 2}]);
   });
 
   it("maps an unknown job to 'lainnya' with a warning, never dropping the member", async () => {
