@@ -43,6 +43,9 @@ export function needlesFromRows(rows: string[][], source: string): Needle[] {
     if (col < 0) continue;
     for (const r of rows.slice(headerIndex + 1)) {
       const value = (r[col] ?? "").trim().replace(/\s+/g, " ");
+      // A NIK that Excel already turned into 3.32704E+15 identifies nobody (and is the example in a
+      // published message); only digit strings are identifiers.
+      if (kind === "nik" && !/^'?\d+$/.test(value)) continue;
       if (value.length >= MIN_LENGTH[kind]) needles.push({kind, value, source});
     }
   }
