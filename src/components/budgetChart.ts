@@ -2,7 +2,7 @@
 // the cumulative cash plan (rencana kas).
 import * as Plot from "@observablehq/plot";
 import {formatMoney, formatMonth, formatPercent} from "../lib/format.js";
-import type {BudgetMonth} from "../lib/overview.js";
+import type {BudgetMonth} from "../lib/anggaran.js";
 import {COLORS, emptyState, figure, monthAxis, monthDate, moneyAxis, swatches} from "./common.js";
 
 export interface BudgetChartOptions {
