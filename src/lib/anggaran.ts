@@ -281,6 +281,13 @@ export interface PaymentTerms {
   jatuhTempoBulan: number;
 }
 
+/** The terms from referensi.json's parameters (jatuh_tempo_hari, jatuh_tempo_bulan); null when not set. */
+export function paymentTermsFrom(parameter: Record<string, unknown> | null | undefined): PaymentTerms | null {
+  const hari = Number(parameter?.jatuh_tempo_hari);
+  const bulan = Number(parameter?.jatuh_tempo_bulan ?? 0);
+  return Number.isInteger(hari) && hari >= 1 && hari <= 31 && Number.isInteger(bulan) && bulan >= 0 ? {jatuhTempoHari: hari, jatuhTempoBulan: bulan} : null;
+}
+
 /** The due date (YYYY-MM-DD) of month `bulan`; a day past the month's end falls on its last day. */
 export function dueDate(bulan: string, terms: PaymentTerms): string {
   const [year, month] = bulan.split("-").map(Number);
@@ -300,9 +307,10 @@ export function daysBetween(from: string, to: string): number {
 /**
  * tepat_waktu: paid by the due date; terlambat: (some of it) paid after; belum_jatuh_tempo: unpaid and
  * not yet due on the reference date (or no reference date is known); lewat_jatuh_tempo: unpaid and
- * past due; tanpa_tagihan: members enrolled under this source but no invoice at all.
+ * past due; tanpa_tagihan: members enrolled under this source but no invoice at all. Without payment
+ * terms nothing can be judged: dibayar / belum_dibayar.
  */
-export type PaymentStatus = "tepat_waktu" | "terlambat" | "belum_jatuh_tempo" | "lewat_jatuh_tempo" | "tanpa_tagihan";
+export type PaymentStatus = "tepat_waktu" | "terlambat" | "belum_jatuh_tempo" | "lewat_jatuh_tempo" | "tanpa_tagihan" | "dibayar" | "belum_dibayar";
 
 /** A member-count spike is flagged when it exceeds its neighbours by more than this. */
 export interface SpikeThreshold {
@@ -317,7 +325,8 @@ export const AMBANG_LONJAKAN: SpikeThreshold = {minimum: 5, proporsi: 0.001};
 export interface ReconcileOptions {
   /** Contribution per member per month (parameter iuran_per_bulan). */
   iuranPerBulan: number;
-  terms: PaymentTerms;
+  /** null: no due date is set, so timeliness is not judged. */
+  terms: PaymentTerms | null;
   /** The date unpaid invoices are judged on (the extract date); null: never called overdue. */
   tanggalAcuan?: string | null;
   ambang?: SpikeThreshold;
@@ -355,7 +364,8 @@ export interface InvoiceCheck {
   iuran_belum_dibayar: number;
   /** The latest payment date (YYYY-MM-DD); null when nothing is paid. */
   tanggal_bayar: string | null;
-  jatuh_tempo: string;
+  /** null without payment terms. */
+  jatuh_tempo: string | null;
   /** Days the latest payment came after the due date (0 when on time); null when nothing is paid. */
   hari_terlambat: number | null;
   status: PaymentStatus;
@@ -390,15 +400,19 @@ export function reconcileInvoices(iuran: readonly IuranRinci[], peserta: readonl
     const iuran_ditagih = sum(lines.map((r) => num(r.iuran_ditagih)));
     const iuran_seharusnya = peserta_ditagih * iuranPerBulan;
     const selisih_peserta = peserta_ditagih - (lines.length ? aktif : terdaftar);
-    const jatuh_tempo = dueDate(bulan, terms);
+    const jatuh_tempo = terms ? dueDate(bulan, terms) : null;
     const paid = lines.filter((r) => r.tanggal_bayar);
     const tanggal_bayar = paid.map((r) => r.tanggal_bayar!).sort().at(-1) ?? null;
-    const late = paid.filter((r) => r.tanggal_bayar! > jatuh_tempo);
+    const late = jatuh_tempo === null ? [] : paid.filter((r) => r.tanggal_bayar! > jatuh_tempo);
     const iuran_belum_dibayar = sum(lines.filter((r) => !r.tanggal_bayar).map((r) => num(r.iuran_ditagih)));
     const unpaid = lines.some((r) => !r.tanggal_bayar);
     const status: PaymentStatus = !lines.length
       ? "tanpa_tagihan"
-      : unpaid
+      : jatuh_tempo === null
+        ? unpaid
+          ? "belum_dibayar"
+          : "dibayar"
+        : unpaid
         ? tanggalAcuan && tanggalAcuan > jatuh_tempo
           ? "lewat_jatuh_tempo"
           : "belum_jatuh_tempo"
@@ -422,7 +436,7 @@ export function reconcileInvoices(iuran: readonly IuranRinci[], peserta: readonl
       iuran_belum_dibayar,
       tanggal_bayar,
       jatuh_tempo,
-      hari_terlambat: tanggal_bayar === null ? null : Math.max(0, daysBetween(jatuh_tempo, tanggal_bayar)),
+      hari_terlambat: tanggal_bayar === null || jatuh_tempo === null ? null : Math.max(0, daysBetween(jatuh_tempo, tanggal_bayar)),
       status
     };
   });

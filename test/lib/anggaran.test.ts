@@ -9,6 +9,7 @@ import {
   daysBetween,
   dueDate,
   fundingSources,
+  paymentTermsFrom,
   projectedByRunRate,
   projectedYearEnd,
   projectionPaths,
@@ -270,6 +271,15 @@ describe("reconcileInvoices", () => {
     ]);
     expect(row("2025-08")).toMatchObject({iuran_dibayar: 1_663_200, iuran_terlambat: 1_663_200, iuran_belum_dibayar: 0});
     expect(row("2025-09")).toMatchObject({iuran_dibayar: 1_008_000, iuran_terlambat: 0, iuran_belum_dibayar: 672_000, tanggal_bayar: "2025-10-10"});
+  });
+  it("judges no timeliness without payment terms, and reads them from the parameters", () => {
+    const noTerms = reconcileInvoices(iuran, peserta, {iuranPerBulan: 16_800, terms: null, tanggalAcuan: "2025-11-05"});
+    expect(noTerms.map((r) => r.status)).toEqual(["dibayar", "dibayar", "tanpa_tagihan", "belum_dibayar", "belum_dibayar"]);
+    expect(noTerms.every((r) => r.jatuh_tempo === null && r.hari_terlambat === null && r.iuran_terlambat === 0)).toBe(true);
+    expect(paymentTermsFrom({jatuh_tempo_hari: 15, jatuh_tempo_bulan: 1})).toEqual(terms);
+    expect(paymentTermsFrom({jatuh_tempo_hari: 10})).toEqual({jatuhTempoHari: 10, jatuhTempoBulan: 0});
+    expect(paymentTermsFrom({})).toBeNull();
+    expect(paymentTermsFrom({jatuh_tempo_hari: 40, jatuh_tempo_bulan: 1})).toBeNull();
   });
   it("never calls an unpaid invoice overdue without a reference date", () => {
     const noDate = reconcileInvoices(iuran, peserta, {iuranPerBulan: 16_800, terms});
