@@ -11,6 +11,7 @@ export default {
   base,
   pages: [
     {name: "Ringkasan", path: "/"},
+    {name: "Anggaran", path: "/anggaran"},
     {name: "Metodologi", path: "/metodologi"}
   ],
   globalStylesheets: [],

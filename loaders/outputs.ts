@@ -20,10 +20,18 @@ export const arrowOutputs: Record<string, {table: string; schema: ArrowSchema}> 
     table: "out_klaim_bulanan",
     schema: {bulan: "category", kode_kec: "category", jenis: "category", jumlah: "int32", nominal: "float64", beasiswa: "float64"},
   },
+  "peserta_sumber_dana.arrow": {
+    table: "out_peserta_sumber_dana",
+    schema: {bulan: "category", sumber_dana: "category", kode_kec: "category", terdaftar: "int32", aktif: "int32"},
+  },
+  "iuran_rinci.arrow": {
+    table: "out_iuran_rinci",
+    schema: {bulan: "category", sumber_dana: "category", kode_kec: "category", tanggal_bayar: "text", peserta_ditagih: "int32", iuran_ditagih: "float64"},
+  },
 };
 
 /**
  * The SQL files the pipeline runs, in order (each in loaders/sql/). The order matters: claims match
  * accepted members; member-months need deaths and funded months; the outputs need member-months.
  */
-export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql"];
+export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql", "rekonsiliasi.sql"];
