@@ -9,7 +9,7 @@ export default {
   title: "Jaring",
   root: "src",
   base,
-  pages: [{name: "Ringkasan", path: "/"}],
+  pages: [{name: "Ringkasan", path: "/"}, {name: "Skenario", path: "/skenario"}],
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Dasbor terbuka program bantuan iuran BPJS Ketenagakerjaan bagi pekerja rentan">
