@@ -9,7 +9,11 @@ export default {
   title: "Jaring",
   root: "src",
   base,
-  pages: [{name: "Ringkasan", path: "/"}, {name: "Skenario", path: "/skenario"}],
+  pages: [
+    {name: "Ringkasan", path: "/"},
+    {name: "Skenario", path: "/skenario"},
+    {name: "Metodologi", path: "/metodologi"}
+  ],
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Dasbor terbuka program bantuan iuran BPJS Ketenagakerjaan bagi pekerja rentan">
