@@ -448,8 +448,8 @@ function response(d: Dynamics, start: number, firstPlanned: number): Response {
 // ---- the scenario -----------------------------------------------------------------------------
 
 /** The target a group is widened to, or null when the scenario does not widen it. */
-function groupTarget(g: Group, s: Scenario): number | null {
-  if (!s.sektor.includes(g.sektor) || !s.kecamatan.includes(g.kode_kec) || g.sasaran == null || g.sasaran <= 0) return null;
+function groupTarget(g: Group, s: Scenario, sektor: ReadonlySet<string>, kecamatan: ReadonlySet<string>): number | null {
+  if (!sektor.has(g.sektor) || !kecamatan.has(g.kode_kec) || g.sasaran == null || g.sasaran <= 0) return null;
   const t = s.targetSektor?.[g.sektor] ?? s.target;
   return Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
 }
@@ -539,9 +539,7 @@ function emptyHoldings(pl: Plan): Holdings {
 
 function addGroupNew(h: Holdings, pl: Plan, mix: readonly number[], people: number): void {
   const parts = splitTranches(people, pl.tranches.length);
-  parts.forEach((n, k) => {
-    for (let c = 0; c < pl.d.nc; c++) h.cohorts[k][c] += n * mix[c];
-  });
+  for (let k = 0; k < parts.length; k++) for (let c = 0; c < pl.d.nc; c++) h.cohorts[k][c] += parts[k] * mix[c];
 }
 
 /** Members (covered or not) in each month from holdings. */
@@ -572,19 +570,20 @@ function yearCost(pl: Plan, all: Float64Array): number {
   return total;
 }
 
-function costOf(pl: Plan, h: Holdings): number {
-  return yearCost(pl, membersByMonth(pl, h).all);
-}
-
-/** A group's expected members in the reference month per new member (by its mix), over the tranches. */
-function perNewMemberAt(pl: Plan, mix: readonly number[], people: number, month: number): number {
+/** A group's new members by month: `people` split over the tranches, each with the group's mix. */
+function groupMonthly(pl: Plan, mix: readonly number[], people: number): Float64Array {
+  const out = new Float64Array(12);
   const parts = splitTranches(people, pl.tranches.length);
-  let total = 0;
-  parts.forEach((n, k) => {
-    if (month < pl.tranches[k] - 1) return;
-    for (let c = 0; c < pl.d.nc; c++) total += n * mix[c] * pl.cohorts[k].members[c * 12 + month];
-  });
-  return total;
+  for (let k = 0; k < parts.length; k++) {
+    if (!parts[k]) continue;
+    const members = pl.cohorts[k].members;
+    for (let c = 0; c < pl.d.nc; c++) {
+      const w = parts[k] * mix[c];
+      if (!w) continue;
+      for (let m = pl.tranches[k] - 1; m < 12; m++) out[m] += w * members[c * 12 + m];
+    }
+  }
+  return out;
 }
 
 /** People a group needs to reach its target, counting the existing members still there at enrolment. */
@@ -600,6 +599,8 @@ interface Candidate {
   g: Group;
   target: number;
   baru: number;
+  /** The group's new members by month (covered or not). */
+  monthly: Float64Array;
   /** Expected contribution of the group's new members alone (for ordering and the explanation). */
   biaya: number;
 }
@@ -623,37 +624,46 @@ export function runScenario(state: CurrentState, s: Scenario, a: Assumptions, p:
   const nc = pl.d.nc;
   const h = emptyHoldings(pl);
   for (const g of state.groups) for (let c = 0; c < nc; c++) h.existing[c] += g.cells[c];
-  const biayaStatusQuo = costOf(pl, h);
+  // Members by month: the existing ones, then each enrolled group's added in enrolment order. The fit
+  // checks exactly these sums, so the cost it accepted is the cost reported.
+  const all = membersByMonth(pl, h).all;
+  const fresh = new Float64Array(12);
+  const biayaStatusQuo = yearCost(pl, all);
 
   // Candidates: every chosen group below its target, in a stable order.
+  const sektor = new Set(s.sektor);
+  const kecamatan = new Set(s.kecamatan);
   const cands: Candidate[] = [];
   for (const g of state.groups) {
-    const target = groupTarget(g, s);
+    const target = groupTarget(g, s, sektor, kecamatan);
     if (target === null) continue;
     const baru = newPeople(pl, g, target);
     if (baru <= 0) continue;
-    const alone = emptyHoldings(pl);
-    addGroupNew(alone, pl, g.mix, baru);
-    cands.push({g, target, baru, biaya: costOf(pl, alone)});
+    const monthly = groupMonthly(pl, g.mix, baru);
+    cands.push({g, target, baru, monthly, biaya: yearCost(pl, monthly)});
   }
 
-  const chosen = new Map<Group, number>();
+  const chosen = new Map<Group, Candidate>();
+  const enrol = (cand: Candidate) => {
+    addGroupNew(h, pl, cand.g.mix, cand.baru);
+    chosen.set(cand.g, cand);
+    for (let m = 0; m < 12; m++) fresh[m] += cand.monthly[m];
+  };
   let urutan: FitStep[] | null = null;
   let sisa: ScenarioResult["sisa"] = null;
   if (s.mode === "pagu") {
     urutan = [];
     let cost = biayaStatusQuo;
-    const ordered = fitOrder(cands, s.urutan, a.kemiskinan);
+    const trial = new Float64Array(12);
     let firstSkipped: Candidate | null = null;
-    for (const cand of ordered) {
-      const trial: Holdings = {existing: h.existing, cohorts: h.cohorts.map((x) => x.slice())};
-      addGroupNew(trial, pl, cand.g.mix, cand.baru);
-      const trialCost = costOf(pl, trial);
+    for (const cand of fitOrder(cands, s.urutan, a.kemiskinan)) {
+      for (let m = 0; m < 12; m++) trial[m] = all[m] + cand.monthly[m];
+      const trialCost = yearCost(pl, trial);
       const fits = trialCost <= a.pagu;
       if (fits) {
-        h.cohorts = trial.cohorts;
+        all.set(trial);
         cost = trialCost;
-        chosen.set(cand.g, cand.baru);
+        enrol(cand);
       } else if (!firstSkipped) firstSkipped = cand;
       urutan.push({
         kode_kec: cand.g.kode_kec,
@@ -671,12 +681,12 @@ export function runScenario(state: CurrentState, s: Scenario, a: Assumptions, p:
     }
   } else {
     for (const cand of cands) {
-      addGroupNew(h, pl, cand.g.mix, cand.baru);
-      chosen.set(cand.g, cand.baru);
+      for (let m = 0; m < 12; m++) all[m] += cand.monthly[m];
+      enrol(cand);
     }
   }
 
-  return summarise(state, s, a, p, pl, h, chosen, biayaStatusQuo, urutan, sisa);
+  return summarise(state, s, a, p, pl, h, {all, fresh}, chosen, biayaStatusQuo, urutan, sisa);
 }
 
 function summarise(
@@ -686,13 +696,14 @@ function summarise(
   p: ScenarioParameters,
   pl: Plan,
   h: Holdings,
-  chosen: Map<Group, number>,
+  members: {all: Float64Array; fresh: Float64Array},
+  chosen: Map<Group, Candidate>,
   biayaStatusQuo: number,
   urutan: FitStep[] | null,
   sisa: ScenarioResult["sisa"]
 ): ScenarioResult {
   const nc = pl.d.nc;
-  const {all, fresh} = membersByMonth(pl, h);
+  const {all, fresh} = members;
   const deaths = new Float64Array(12);
   const earlyDeaths = new Float64Array(12);
   for (let c = 0; c < nc; c++) {
@@ -753,11 +764,14 @@ function summarise(
 
   // Coverage in the reference month, by group and by kecamatan.
   const ref = pl.refIndex;
+  const sektor = new Set(s.sektor);
+  const kecamatanSet = new Set(s.kecamatan);
   const kelompok: GroupResult[] = state.groups.map((g) => {
     let aktifAcuan = 0;
     for (let c = 0; c < nc; c++) aktifAcuan += g.cells[c] * pl.existing.members[c * 12 + ref];
-    const baru = chosen.get(g) ?? 0;
-    if (baru) aktifAcuan += perNewMemberAt(pl, g.mix, baru, ref);
+    const cand = chosen.get(g);
+    const baru = cand?.baru ?? 0;
+    if (cand) aktifAcuan += cand.monthly[ref];
     return {
       kode_kec: g.kode_kec,
       sektor: g.sektor,
@@ -766,7 +780,7 @@ function summarise(
       baru,
       aktifAcuan,
       cakupan: ratio(aktifAcuan, g.sasaran),
-      target: groupTarget(g, s),
+      target: groupTarget(g, s, sektor, kecamatanSet),
       mixFrom: g.mixFrom
     };
   });
@@ -779,7 +793,7 @@ function summarise(
   }
   const kecamatan = [...byKec.values()].map((k) => ({...k, rate: ratio(k.aktif, k.sasaran)}));
 
-  const pesertaBaru = [...chosen.values()].reduce((t, n) => t + n, 0);
+  const pesertaBaru = [...chosen.values()].reduce((t, c) => t + c.baru, 0);
   return {
     tahun: a.tahun,
     bulan,
