@@ -26,6 +26,7 @@ import {
   type PresetContext
 } from "../../src/lib/skenario/state.ts";
 import {syntheticRegion} from "./skenario-fixture.ts";
+import {comparisonRows, describeScenario, kecamatanRows, monthRows} from "../../src/lib/skenario/report.ts";
 
 // One band of ten ages (55..64): each month 1/120 of the survivors turn 65 and leave.
 const ONE_BAND: AgeBand[] = [{kode: "55-64", dari: 55, sampai: 64}];
@@ -440,5 +441,45 @@ describe("page state and URL", () => {
   it("an edited preset becomes custom", () => {
     expect(matchPreset({...defaults.slots.b, target: 80}, ctx)).toBe("kustom");
     expect(matchPreset({...defaults.slots.a, target: 80}, ctx)).toBe("status_quo"); // no sectors: the target is moot
+  });
+});
+
+describe("report rows", () => {
+  const ctx: PresetContext = {kecamatan: ["K1", "K2"], sektor: ["tani", "dagang"], sektorPerluasan: ["dagang"], targetPerluasan: 50, danaAwal: 3, danaBulan: 6};
+  const state = toyState(1200, {"K1/tani": 3000, "K2/dagang": 1000});
+  const items = [presetInput("status_quo", ctx), presetInput("bupati", ctx)].map((input, i) => ({
+    label: `S${i}`,
+    input,
+    result: runScenario(state, toScenario(input), assumptions({pagu: 200_000_000}), toyParameters(0))
+  }));
+
+  it("compares cost, the gap to the allocation and coverage in the last funded month", () => {
+    const rows = comparisonRows(items, 4000);
+    const row = (key: string) => rows.find((r) => r.key === key)!.values;
+    expect(row("biaya")).toEqual(items.map((i) => i.result.biayaTahun));
+    expect(row("biaya_perluasan")[0]).toBe(0);
+    expect(row("selisih")).toEqual(items.map((i) => 200_000_000 - i.result.biayaTahun));
+    expect(row("baru")).toEqual([0, 500]);
+    // August (the last of March–August): 1200 × (119/120)^8 existing, + 500 × (119/120)^5 new.
+    expect(row("aktif_acuan")[0]).toBeCloseTo(1200 * (119 / 120) ** 8, 9);
+    expect(row("cakupan")[1]).toBeCloseTo((1200 * (119 / 120) ** 8 + 500 * (119 / 120) ** 5) / 4000, 12);
+  });
+
+  it("lists the twelve months and the kecamatan in reference order", () => {
+    const months = monthRows(items);
+    expect(months.map((m) => m.bulan)[0]).toBe("2027-01");
+    expect(months[0]).toMatchObject({didanai: [false, false], iuran: [0, 0]});
+    expect(months[2].iuran[1]).toBe(Math.round((1200 * (119 / 120) ** 3 + 500) * 16800));
+    const kec = kecamatanRows(items, [{kode: "K2", nama: "Dua"}, {kode: "K1", nama: "Satu"}]);
+    expect(kec.map((k) => [k.nama, k.sasaran, k.aktifKini])).toEqual([["Dua", 1000, 0], ["Satu", 3000, 1200]]);
+    expect(kec[0].cakupan[1]).toBeCloseTo((500 * (119 / 120) ** 5) / 1000, 12);
+  });
+
+  it("says what a scenario does in one sentence", () => {
+    const names = {sektorNama: new Map([["dagang", "Pedagang kecil"], ["tani", "Buruh tani"]]), kecamatanCount: 2};
+    expect(describeScenario(items[0].input, names)).toBe("Peserta yang ada saja, tanpa pendaftaran baru; iuran didanai 6 bulan (Maret–Agustus).");
+    expect(describeScenario({...items[1].input, sektor: ["dagang", "tani"], targetSektor: {tani: 20}, kecamatan: ["K1"], tahap: 2, mode: "pagu", urutan: "celah"}, names)).toBe(
+      "Perluas ke pedagang kecil dan buruh tani (20%) di 1 kecamatan sampai cakupan 50%, sebanyak yang muat dalam pagu (urutan: celah terbesar dulu (cakupan terendah)); pendaftaran dalam 2 tahap mulai Maret, berjarak 3 bulan; iuran didanai 6 bulan (Maret–Agustus)."
+    );
   });
 });
