@@ -12,6 +12,7 @@ export default {
   pages: [
     {name: "Ringkasan", path: "/"},
     {name: "Anggaran", path: "/anggaran"},
+    {name: "Skenario", path: "/skenario"},
     {name: "Metodologi", path: "/metodologi"}
   ],
   globalStylesheets: [],
