@@ -1,6 +1,9 @@
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {runPipeline} from "../../loaders/pipeline.ts";
+import {readFileSync} from "node:fs";
+import {detectTranches, intakeByMonth, type Perubahan} from "../../src/lib/cakupan.ts";
+import type {AnggotaBulanan} from "../../src/lib/overview.ts";
 import {fixture, readArrow, referenceDir, root, tempDir} from "./helpers.ts";
 
 // test/fixtures/perubahan: eight people over January–June 2025; April has no invoice (unfunded);
@@ -140,5 +143,11 @@ describe("change since the previous month on the sample extracts", () => {
     const total = (column: string) => perubahan.reduce((s, r) => s + (r[column] as number), 0);
     expect(total("keluar_meninggal")).toBeGreaterThan(0);
     expect(total("keluar_usia")).toBeGreaterThan(0);
+    // The page marks tranches found in the data; they must be the ones the generator planted.
+    const manifest = JSON.parse(readFileSync(join(root, "data/sample-manifest.json"), "utf8"));
+    const planted = manifest.calibration.tranches.map((t: {tmt: string}) => t.tmt.slice(0, 7));
+    const anggota = readArrow(join(out, "anggota_bulanan.arrow")) as unknown as AnggotaBulanan[];
+    const found = detectTranches(intakeByMonth(perubahan as unknown as Perubahan[], anggota)).map((m) => m.bulan);
+    expect(found).toEqual(planted);
   }, 120_000);
 });
