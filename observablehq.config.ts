@@ -9,7 +9,10 @@ export default {
   title: "Jaring",
   root: "src",
   base,
-  pages: [{name: "Ringkasan", path: "/"}],
+  pages: [
+    {name: "Ringkasan", path: "/"},
+    {name: "Cakupan", path: "/cakupan"}
+  ],
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Dasbor terbuka program bantuan iuran BPJS Ketenagakerjaan bagi pekerja rentan">
