@@ -11,7 +11,9 @@ export default {
   base,
   pages: [
     {name: "Ringkasan", path: "/"},
-    {name: "Cakupan", path: "/cakupan"}
+    {name: "Cakupan", path: "/cakupan"},
+    {name: "Anggaran", path: "/anggaran"},
+    {name: "Metodologi", path: "/metodologi"}
   ],
   globalStylesheets: [],
   style: "style.css",

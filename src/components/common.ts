@@ -54,8 +54,8 @@ export function moneyAxis(max: number) {
 export interface Swatch {
   label: string;
   color: string;
-  /** "line", "dash" (dashed line), "rect" or "hatch". */
-  shape?: "line" | "dash" | "rect" | "hatch";
+  /** "line", "dash" (dashed line), "dot" (dotted line), "rect" or "hatch". */
+  shape?: "line" | "dash" | "dot" | "rect" | "hatch";
 }
 
 /** A small HTML legend: coloured marks with labels, readable by screen readers as a list. */
@@ -87,7 +87,7 @@ function swatchIcon({color, shape = "rect"}: Swatch): SVGSVGElement {
   svg.setAttribute("width", "22");
   svg.setAttribute("height", "12");
   svg.setAttribute("aria-hidden", "true");
-  if (shape === "line" || shape === "dash") {
+  if (shape === "line" || shape === "dash" || shape === "dot") {
     const line = document.createElementNS(ns, "line");
     line.setAttribute("x1", "1");
     line.setAttribute("x2", "21");
@@ -96,6 +96,7 @@ function swatchIcon({color, shape = "rect"}: Swatch): SVGSVGElement {
     line.setAttribute("stroke", color);
     line.setAttribute("stroke-width", "3");
     if (shape === "dash") line.setAttribute("stroke-dasharray", "5,3");
+    if (shape === "dot") line.setAttribute("stroke-dasharray", "1,4"), line.setAttribute("stroke-linecap", "round");
     svg.append(line);
   } else {
     const rect = document.createElementNS(ns, "rect");

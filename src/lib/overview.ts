@@ -20,29 +20,6 @@ export interface Sasaran {
   jumlah: number;
 }
 
-export interface IuranBulanan {
-  bulan: string;
-  sumber_dana?: string;
-  peserta_ditagih?: number;
-  iuran_ditagih: number;
-  iuran_dibayar: number;
-  tanggal_bayar?: string | null;
-}
-
-export interface AnggaranTahunan {
-  tahun: number;
-  sumber_dana?: string;
-  pagu: number;
-  pagu_perubahan?: number | null;
-  pagu_berlaku: number;
-}
-
-export interface RencanaKas {
-  bulan: string;
-  sumber_dana?: string;
-  rencana: number;
-}
-
 export interface KlaimBulanan {
   bulan: string;
   kode_kec?: string | null;
@@ -145,83 +122,6 @@ export function membersByMonth(anggota: readonly AnggotaBulanan[]): MemberMonth[
     m.aktif += num(row.aktif);
   }
   return [...byMonth.values()].sort((a, b) => a.bulan.localeCompare(b.bulan));
-}
-
-export interface Allocation {
-  tahun: number;
-  pagu: number;
-  pagu_perubahan: number | null;
-  pagu_berlaku: number;
-}
-
-/** The year's allocation summed over funding sources; null when the year has no budget line. */
-export function allocationFor(anggaran: readonly AnggaranTahunan[], tahun: number | null | undefined): Allocation | null {
-  const rows = anggaran.filter((row) => num(row.tahun) === tahun);
-  if (!rows.length || tahun == null) return null;
-  const revised = rows.filter((row) => row.pagu_perubahan != null);
-  return {
-    tahun,
-    pagu: rows.reduce((s, row) => s + num(row.pagu), 0),
-    pagu_perubahan: revised.length ? rows.reduce((s, row) => s + num(row.pagu_perubahan ?? row.pagu), 0) : null,
-    pagu_berlaku: rows.reduce((s, row) => s + num(row.pagu_berlaku), 0)
-  };
-}
-
-export interface BudgetMonth {
-  bulan: string;
-  /** Contributions invoiced for the month (realisation, as in summary.json); null after the as-of month. */
-  realisasi: number | null;
-  /** Of which already paid (a payment date is recorded). */
-  dibayar: number | null;
-  realisasi_kumulatif: number | null;
-  /** Cash plan for the month; null when there is no plan. */
-  rencana: number | null;
-  rencana_kumulatif: number | null;
-}
-
-/** The twelve months of `tahun`: invoiced and paid contributions (to `asOf`) and the cash plan, each cumulative. */
-export function budgetByMonth(
-  iuran: readonly IuranBulanan[],
-  rencana: readonly RencanaKas[],
-  tahun: number,
-  asOf?: string | null
-): BudgetMonth[] {
-  const invoiced = new Map<string, number>();
-  const paid = new Map<string, number>();
-  for (const row of iuran) {
-    invoiced.set(row.bulan, (invoiced.get(row.bulan) ?? 0) + num(row.iuran_ditagih));
-    paid.set(row.bulan, (paid.get(row.bulan) ?? 0) + num(row.iuran_dibayar));
-  }
-  const plan = new Map<string, number>();
-  for (const row of rencana) plan.set(row.bulan, (plan.get(row.bulan) ?? 0) + num(row.rencana));
-  const hasPlan = [...plan.keys()].some((bulan) => bulan.startsWith(`${tahun}-`));
-  const months = Array.from({length: 12}, (_, i) => `${tahun}-${String(i + 1).padStart(2, "0")}`);
-  const lastPaid = asOf ?? [...invoiced.keys()].filter((b) => b.startsWith(`${tahun}-`)).sort().at(-1) ?? null;
-  let cumPaid = 0;
-  let cumPlan = 0;
-  return months.map((bulan) => {
-    const within = lastPaid !== null && bulan <= lastPaid;
-    const realisasi = within ? invoiced.get(bulan) ?? 0 : null;
-    if (realisasi !== null) cumPaid += realisasi;
-    const r = hasPlan ? plan.get(bulan) ?? 0 : null;
-    if (r !== null) cumPlan += r;
-    return {
-      bulan,
-      realisasi,
-      dibayar: within ? paid.get(bulan) ?? 0 : null,
-      realisasi_kumulatif: realisasi === null ? null : cumPaid,
-      rencana: r,
-      rencana_kumulatif: r === null ? null : cumPlan
-    };
-  });
-}
-
-/** Realisation so far plus the cash plan for the months after `asOf`; null without a plan. */
-export function projectedYearEnd(months: readonly BudgetMonth[], asOf: string | null | undefined): number | null {
-  if (!months.some((m) => m.rencana !== null)) return null;
-  const paid = months.reduce((s, m) => s + (m.realisasi ?? 0), 0);
-  const remaining = months.filter((m) => asOf == null || m.bulan > asOf).reduce((s, m) => s + (m.rencana ?? 0), 0);
-  return paid + remaining;
 }
 
 export interface ClaimMonth {

@@ -3,6 +3,7 @@
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {basename, extname, join, resolve} from "node:path";
 import {brotliDecompressSync, gunzipSync} from "node:zlib";
+import {decodeText, parseCsv as parseRawCsv} from "../support/csv.ts";
 
 export type Kind = "nik" | "kpj" | "nama";
 
@@ -24,39 +25,11 @@ const ALIASES: Record<Kind, string[]> = {
 /** Shortest values worth searching for: shorter ones would match by chance, not by leak. */
 const MIN_LENGTH: Record<Kind, number> = {nik: 10, kpj: 8, nama: 6};
 
-/** Decodes a CSV file: UTF-8 (BOM or not), else Windows-1252 — as the pipeline accepts. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", {fatal: true}).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
+export {decodeText};
 
-/** RFC 4180 CSV with `;` or `,` (whichever the header line has more of), quotes, CRLF, embedded newlines. */
+/** The rows of a CSV file that hold anything at all. */
 export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') field += '"', i++;
-        else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === delimiter) row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
+  return parseRawCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
 }
 
 /** The identifiers in one table (rows with a header row somewhere in the first 20 rows). */
@@ -70,6 +43,9 @@ export function needlesFromRows(rows: string[][], source: string): Needle[] {
     if (col < 0) continue;
     for (const r of rows.slice(headerIndex + 1)) {
       const value = (r[col] ?? "").trim().replace(/\s+/g, " ");
+      // A NIK that Excel already turned into 3.32704E+15 identifies nobody (and is the example in a
+      // published message); only digit strings are identifiers.
+      if (kind === "nik" && !/^'?\d+$/.test(value)) continue;
       if (value.length >= MIN_LENGTH[kind]) needles.push({kind, value, source});
     }
   }
