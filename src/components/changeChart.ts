@@ -22,7 +22,8 @@ export function changeChart(rows: readonly ChangeRow[], options: {width: number;
   const small = width < 560;
   const plot = Plot.plot({
     width,
-    height: rows.length * 24 + 50,
+    // Long sector names wrap to three lines on a phone: taller rows keep them apart.
+    height: rows.length * (small ? 34 : 24) + 50,
     marginLeft: small ? 100 : 150,
     marginRight: 16,
     style: {fontSize: "12px"},
