@@ -11,6 +11,7 @@ export default {
   base,
   pages: [
     {name: "Ringkasan", path: "/"},
+    {name: "Cakupan", path: "/cakupan"},
     {name: "Anggaran", path: "/anggaran"},
     {name: "Skenario", path: "/skenario"},
     {name: "Metodologi", path: "/metodologi"}

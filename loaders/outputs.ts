@@ -28,10 +28,14 @@ export const arrowOutputs: Record<string, {table: string; schema: ArrowSchema}> 
     table: "out_iuran_rinci",
     schema: {bulan: "category", sumber_dana: "category", kode_kec: "category", tanggal_bayar: "text", peserta_ditagih: "int32", iuran_ditagih: "float64"},
   },
+  "perubahan_bulanan.arrow": {
+    table: "out_perubahan",
+    schema: {bulan: "category", kode_kec: "category", sektor: "category", jenis_kelamin: "category", baru: "int32", keluar_meninggal: "int32", keluar_usia: "int32", keluar_lainnya: "int32"},
+  },
 };
 
 /**
  * The SQL files the pipeline runs, in order (each in loaders/sql/). The order matters: claims match
  * accepted members; member-months need deaths and funded months; the outputs need member-months.
  */
-export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql", "rekonsiliasi.sql"];
+export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql", "rekonsiliasi.sql", "perubahan.sql"];

@@ -27,7 +27,9 @@ function toNumber(value: unknown): number | null {
 export async function tableToArrow(conn: DuckDBConnection, table: string, schema: ArrowSchema): Promise<Uint8Array> {
   const names = Object.keys(schema);
   const reader = await conn.runAndReadAll(`SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM ${table}`);
-  const columns = reader.getColumnsJS();
+  // An empty result has no columns at all (e.g. no cash-plan rows): write an empty table of the right types.
+  const read = reader.getColumnsJS();
+  const columns = names.map((_, i) => read[i] ?? []);
   const vectors: Record<string, Vector> = {};
   names.forEach((name, i) => {
     const type = schema[name];

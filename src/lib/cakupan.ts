@@ -1,0 +1,411 @@
+// Data shaping for the coverage-gaps page (Cakupan): filters, coverage and gap by place and sector,
+// the ranked gaps with their trend, enrolment tranches, and what changed since the previous month.
+// Pure and browser-safe; plain arrays in (see arrow.ts), plain rows out, so a test can feed literals.
+// Definitions (../shared/docs/DOMAIN.md): coverage rate = active ÷ eligible; coverage gap = eligible − active.
+import {ratio, type AnggotaBulanan, type Sasaran} from "./overview.js";
+
+/** perubahan_bulanan.arrow: entries and exits against the previous calendar month (docs/ARCHITECTURE.md). */
+export interface Perubahan {
+  bulan: string;
+  kode_kec: string;
+  sektor: string;
+  jenis_kelamin: string;
+  baru: number;
+  keluar_meninggal: number;
+  keluar_usia: number;
+  keluar_lainnya: number;
+}
+
+/** The page's filters, as kept in the URL. An empty value means "all". */
+export interface Filter {
+  /** Kecamatan code the view is drilled into. */
+  kec: string;
+  /** Sector codes; empty = every sector. */
+  sektor: readonly string[];
+  /** "L" or "P". */
+  jk: string;
+  /** An age-band code of referensi.kelompok_umur ("55-59", "60-65"). */
+  umur: string;
+}
+
+export const NO_FILTER: Filter = {kec: "", sektor: [], jk: "", umur: ""};
+
+export interface Place {
+  kode: string;
+  nama: string;
+  kode_kec?: string;
+}
+
+export interface Sector {
+  kode: string;
+  nama: string;
+}
+
+/** The code of members and eligible people whose desa is unknown, in desa-level rows. */
+export const UNKNOWN_DESA = "";
+
+const num = (value: unknown): number => {
+  const n = typeof value === "bigint" ? Number(value) : Number(value);
+  return Number.isFinite(n) ? n : 0;
+};
+
+/**
+ * True when the filter picks people by sex or age band. The eligible population (sasaran) has no
+ * such split, so a rate or a gap against it would be invented: show active members only.
+ */
+export function splitsPeople(filter: Filter): boolean {
+  return filter.jk !== "" || filter.umur !== "";
+}
+
+/** Does a member-month row pass the filter? `withPlace` false ignores the kecamatan (region-wide views). */
+export function matchesAnggota(row: AnggotaBulanan, filter: Filter, withPlace = true): boolean {
+  if (withPlace && filter.kec && row.kode_kec !== filter.kec) return false;
+  if (filter.sektor.length && !filter.sektor.includes(row.sektor ?? "")) return false;
+  if (filter.jk && row.jenis_kelamin !== filter.jk) return false;
+  if (filter.umur && row.kelompok_umur !== filter.umur) return false;
+  return true;
+}
+
+/** Does an eligible-population row pass the filter? Only place and sector apply (no sex or age split). */
+export function matchesSasaran(row: Sasaran, filter: Filter, withPlace = true): boolean {
+  if (withPlace && filter.kec && row.kode_kec !== filter.kec) return false;
+  if (filter.sektor.length && !filter.sektor.includes(row.sektor ?? "")) return false;
+  return true;
+}
+
+/** "2025-03" → "2025-02"; "2025-01" → "2024-12". */
+export function previousMonth(bulan: string): string {
+  const [y, m] = bulan.split("-").map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
+
+/** The `n` month keys ending at `bulan`, oldest first. */
+export function monthsEnding(bulan: string, n: number): string[] {
+  const months = [bulan];
+  while (months.length < n) months.unshift(previousMonth(months[0]));
+  return months;
+}
+
+/** Distinct months of the member data up to `asOf`, newest first (the month picker's options). */
+export function availableMonths(anggota: readonly AnggotaBulanan[], asOf?: string | null): string[] {
+  const months = new Set<string>();
+  for (const row of anggota) if (!asOf || row.bulan <= asOf) months.add(row.bulan);
+  return [...months].sort().reverse();
+}
+
+export interface Coverage {
+  aktif: number;
+  /** Eligible people; null when the place or sector has no target-population figure. */
+  sasaran: number | null;
+  /** aktif ÷ sasaran; null without an eligible figure, or when the filter splits people by sex or age. */
+  rate: number | null;
+  /** sasaran − aktif (negative when more are active than estimated eligible); null as for `rate`. */
+  gap: number | null;
+}
+
+/** Rate and gap from counts, honouring a sex/age filter (no rate against an unsplit denominator). */
+export function coverageOf(aktif: number, sasaran: number | null, people: boolean): Coverage {
+  if (people || sasaran === null) return {aktif, sasaran, rate: null, gap: null};
+  return {aktif, sasaran, rate: ratio(aktif, sasaran), gap: sasaran - aktif};
+}
+
+export interface PlaceCoverage extends Coverage {
+  kode: string;
+  nama: string;
+}
+
+export type Level = "kecamatan" | "desa";
+
+/**
+ * Active members in `bulan` and eligible people per place: every kecamatan of the region, or every
+ * desa of the kecamatan `filter.kec` plus a row for members whose desa is unknown (when there are any).
+ * Places keep the reference order; codes the reference lacks are appended.
+ */
+export function coverageByPlace(
+  anggota: readonly AnggotaBulanan[],
+  sasaran: readonly Sasaran[],
+  places: readonly Place[],
+  options: {bulan: string; level: Level; filter: Filter}
+): PlaceCoverage[] {
+  const {bulan, level, filter} = options;
+  const desa = level === "desa";
+  const keyOf = (row: {kode_kec: string; kode_desa?: string | null}) => (desa ? row.kode_desa ?? UNKNOWN_DESA : row.kode_kec);
+  const aktif = new Map<string, number>();
+  for (const row of anggota) {
+    if (row.bulan !== bulan || !matchesAnggota(row, filter, desa)) continue;
+    aktif.set(keyOf(row), (aktif.get(keyOf(row)) ?? 0) + num(row.aktif));
+  }
+  const eligible = new Map<string, number>();
+  for (const row of sasaran) {
+    if (!matchesSasaran(row, filter, desa)) continue;
+    eligible.set(keyOf(row), (eligible.get(keyOf(row)) ?? 0) + num(row.jumlah));
+  }
+  const shown = desa ? places.filter((p) => p.kode_kec === filter.kec) : places;
+  const codes = shown.map((p) => p.kode);
+  for (const code of [...aktif.keys(), ...eligible.keys()]) if (!codes.includes(code)) codes.push(code);
+  const names = new Map(shown.map((p) => [p.kode, p.nama]));
+  const people = splitsPeople(filter);
+  return codes.map((kode) => ({
+    kode,
+    nama: kode === UNKNOWN_DESA ? "Desa tidak diketahui" : names.get(kode) ?? kode,
+    ...coverageOf(aktif.get(kode) ?? 0, eligible.has(kode) ? eligible.get(kode)! : null, people)
+  }));
+}
+
+/** Totals of the view: all places of `rows` (the filter already applied). */
+export function totalCoverage(rows: readonly Coverage[], people: boolean): Coverage {
+  const aktif = rows.reduce((s, r) => s + r.aktif, 0);
+  const known = rows.filter((r) => r.sasaran !== null);
+  return coverageOf(aktif, known.length ? known.reduce((s, r) => s + r.sasaran!, 0) : null, people);
+}
+
+export interface SectorCoverage extends Coverage {
+  sektor: string;
+  nama: string;
+}
+
+/** Eligible against active per sector for `bulan`, within the filter's place; every sector listed. */
+export function coverageBySector(
+  anggota: readonly AnggotaBulanan[],
+  sasaran: readonly Sasaran[],
+  sectors: readonly Sector[],
+  options: {bulan: string; filter: Filter}
+): SectorCoverage[] {
+  const {bulan, filter} = options;
+  const aktif = new Map<string, number>();
+  for (const row of anggota) {
+    if (row.bulan !== bulan || !matchesAnggota(row, filter)) continue;
+    aktif.set(row.sektor ?? "", (aktif.get(row.sektor ?? "") ?? 0) + num(row.aktif));
+  }
+  const eligible = new Map<string, number>();
+  for (const row of sasaran) {
+    if (!matchesSasaran(row, filter)) continue;
+    eligible.set(row.sektor ?? "", (eligible.get(row.sektor ?? "") ?? 0) + num(row.jumlah));
+  }
+  const listed = sectors.filter((s) => !filter.sektor.length || filter.sektor.includes(s.kode));
+  const codes = listed.map((s) => s.kode);
+  for (const code of [...aktif.keys(), ...eligible.keys()]) if (!codes.includes(code)) codes.push(code);
+  const names = new Map(sectors.map((s) => [s.kode, s.nama]));
+  const people = splitsPeople(filter);
+  return codes.map((sektor) => ({
+    sektor,
+    nama: names.get(sektor) ?? sektor,
+    ...coverageOf(aktif.get(sektor) ?? 0, eligible.has(sektor) ? eligible.get(sektor)! : null, people)
+  }));
+}
+
+export interface GapRow extends PlaceCoverage {
+  sektor: string;
+  sektor_nama: string;
+  /** Active members in each of the months ending at `bulan` (oldest first). */
+  trend: {bulan: string; aktif: number}[];
+}
+
+/**
+ * The largest coverage gaps by place × sector in `bulan`, largest first (ties by place, then sector
+ * name), at most `limit` rows; only cells with an eligible figure. The gap is a property of place and
+ * sector, so a sex or age filter is not applied here (the page says so).
+ */
+export function gapRanking(
+  anggota: readonly AnggotaBulanan[],
+  sasaran: readonly Sasaran[],
+  places: readonly Place[],
+  sectors: readonly Sector[],
+  options: {bulan: string; level: Level; filter: Filter; months?: number; limit?: number}
+): GapRow[] {
+  const {bulan, level, months = 12, limit = 15} = options;
+  const filter = {...options.filter, jk: "", umur: ""};
+  const desa = level === "desa";
+  const window = monthsEnding(bulan, months);
+  const inWindow = new Set(window);
+  const placeOf = (row: {kode_kec: string; kode_desa?: string | null}) => (desa ? row.kode_desa ?? UNKNOWN_DESA : row.kode_kec);
+  const key = (place: string, sektor: string) => `${place}|${sektor}`;
+
+  const eligible = new Map<string, number>();
+  for (const row of sasaran) {
+    if (!matchesSasaran(row, filter, desa)) continue;
+    const k = key(placeOf(row), row.sektor ?? "");
+    eligible.set(k, (eligible.get(k) ?? 0) + num(row.jumlah));
+  }
+  const series = new Map<string, Map<string, number>>();
+  for (const row of anggota) {
+    if (!inWindow.has(row.bulan) || !matchesAnggota(row, filter, desa)) continue;
+    const k = key(placeOf(row), row.sektor ?? "");
+    if (!eligible.has(k)) continue;
+    let s = series.get(k);
+    if (!s) series.set(k, (s = new Map()));
+    s.set(row.bulan, (s.get(row.bulan) ?? 0) + num(row.aktif));
+  }
+  const placeNames = new Map(places.map((p) => [p.kode, p.nama]));
+  const sectorNames = new Map(sectors.map((s) => [s.kode, s.nama]));
+  const rows: GapRow[] = [...eligible.entries()].map(([k, jumlah]) => {
+    const [kode, sektor] = k.split("|");
+    const s = series.get(k);
+    const trend = window.map((m) => ({bulan: m, aktif: s?.get(m) ?? 0}));
+    return {
+      kode,
+      nama: kode === UNKNOWN_DESA ? "Desa tidak diketahui" : placeNames.get(kode) ?? kode,
+      sektor,
+      sektor_nama: sectorNames.get(sektor) ?? sektor,
+      ...coverageOf(trend.at(-1)!.aktif, jumlah, false),
+      trend
+    };
+  });
+  return rows
+    .sort((a, b) => b.gap! - a.gap! || a.nama.localeCompare(b.nama, "id") || a.sektor_nama.localeCompare(b.sektor_nama, "id"))
+    .slice(0, limit);
+}
+
+export interface AgeSexRow {
+  kelompok_umur: string;
+  jenis_kelamin: string;
+  aktif: number;
+}
+
+/** Active members in `bulan` by age band × sex, in the given band order, L before P. */
+export function byAgeSex(anggota: readonly AnggotaBulanan[], bands: readonly string[], options: {bulan: string; filter: Filter}): AgeSexRow[] {
+  const {bulan, filter} = options;
+  const counts = new Map<string, number>();
+  const seen = [...bands];
+  for (const row of anggota) {
+    if (row.bulan !== bulan || !matchesAnggota(row, filter)) continue;
+    const band = row.kelompok_umur ?? "";
+    if (!seen.includes(band)) seen.push(band);
+    const k = `${band}|${row.jenis_kelamin ?? ""}`;
+    counts.set(k, (counts.get(k) ?? 0) + num(row.aktif));
+  }
+  const bandsShown = filter.umur ? [filter.umur] : seen;
+  const sexes = filter.jk ? [filter.jk] : ["L", "P"];
+  return bandsShown.flatMap((kelompok_umur) =>
+    sexes.map((jenis_kelamin) => ({kelompok_umur, jenis_kelamin, aktif: counts.get(`${kelompok_umur}|${jenis_kelamin}`) ?? 0}))
+  );
+}
+
+export interface PlaceMonth {
+  kode: string;
+  nama: string;
+  bulan: string;
+  aktif: number;
+}
+
+/** Active members per kecamatan per month up to `asOf` (every kecamatan × every month, zeros kept). */
+export function monthlyByKecamatan(
+  anggota: readonly AnggotaBulanan[],
+  kecamatan: readonly Place[],
+  options: {filter: Filter; asOf?: string | null}
+): PlaceMonth[] {
+  const {filter, asOf} = options;
+  const counts = new Map<string, number>();
+  const months = new Set<string>();
+  const codes = kecamatan.map((k) => k.kode);
+  for (const row of anggota) {
+    if (asOf && row.bulan > asOf) continue;
+    months.add(row.bulan);
+    if (!matchesAnggota(row, filter, false)) continue;
+    if (!codes.includes(row.kode_kec)) codes.push(row.kode_kec);
+    const k = `${row.kode_kec}|${row.bulan}`;
+    counts.set(k, (counts.get(k) ?? 0) + num(row.aktif));
+  }
+  const names = new Map(kecamatan.map((k) => [k.kode, k.nama]));
+  const sorted = [...months].sort();
+  return codes.flatMap((kode) => sorted.map((bulan) => ({kode, nama: names.get(kode) ?? kode, bulan, aktif: counts.get(`${kode}|${bulan}`) ?? 0})));
+}
+
+export interface MonthIntake {
+  bulan: string;
+  baru: number;
+  aktif: number;
+}
+
+/** New members and active members per month (region-wide), from perubahan and anggota. */
+export function intakeByMonth(perubahan: readonly Perubahan[], anggota: readonly AnggotaBulanan[], asOf?: string | null): MonthIntake[] {
+  const byMonth = new Map<string, MonthIntake>();
+  const get = (bulan: string) => {
+    let m = byMonth.get(bulan);
+    if (!m) byMonth.set(bulan, (m = {bulan, baru: 0, aktif: 0}));
+    return m;
+  };
+  for (const row of anggota) if (!asOf || row.bulan <= asOf) get(row.bulan).aktif += num(row.aktif);
+  for (const row of perubahan) if (!asOf || row.bulan <= asOf) get(row.bulan).baru += num(row.baru);
+  return [...byMonth.values()].sort((a, b) => a.bulan.localeCompare(b.bulan));
+}
+
+/**
+ * Enrolment tranches: months whose new members jump — at least `factor` times the median monthly
+ * intake and at least `minShare` of that month's active members. Programs enrol in batches when a
+ * budget is approved; between batches intake is a trickle (returns, moves), so both tests together
+ * separate the batches without a fixed size that would not travel to another regency.
+ */
+export function detectTranches(months: readonly MonthIntake[], options: {factor?: number; minShare?: number} = {}): MonthIntake[] {
+  const {factor = 3, minShare = 0.02} = options;
+  const intakes = months.map((m) => m.baru).sort((a, b) => a - b);
+  if (!intakes.length) return [];
+  const mid = intakes.length >> 1;
+  const median = intakes.length % 2 ? intakes[mid] : (intakes[mid - 1] + intakes[mid]) / 2;
+  return months.filter((m) => m.baru > 0 && m.baru >= factor * median && m.baru >= minShare * m.aktif);
+}
+
+export interface ChangeRow {
+  kode: string;
+  nama: string;
+  aktif_sebelumnya: number;
+  aktif: number;
+  baru: number;
+  keluar_meninggal: number;
+  keluar_usia: number;
+  keluar_lainnya: number;
+  /** All exits. */
+  keluar: number;
+  /** baru − keluar; equals aktif − aktif_sebelumnya (the pipeline guarantees it for place and sector cells). */
+  neto: number;
+}
+
+/**
+ * What changed between the month before `bulan` and `bulan`, per kecamatan (or per sector within the
+ * drilled-in kecamatan, `by: "sektor"`). Sector and sex filters apply; the age band does not, because
+ * members move between bands as they age and perubahan is not split by age (the page says so).
+ */
+export function changeSincePrevious(
+  perubahan: readonly Perubahan[],
+  anggota: readonly AnggotaBulanan[],
+  groups: readonly Place[],
+  options: {bulan: string; filter: Filter; by: "kecamatan" | "sektor"}
+): ChangeRow[] {
+  const {bulan, by} = options;
+  const filter = {...options.filter, umur: ""};
+  const before = previousMonth(bulan);
+  const withPlace = by === "sektor";
+  const groupOf = (row: {kode_kec: string; sektor?: string}) => (by === "sektor" ? row.sektor ?? "" : row.kode_kec);
+  const codes = groups.map((g) => g.kode);
+  const rows = new Map<string, ChangeRow>();
+  const names = new Map(groups.map((g) => [g.kode, g.nama]));
+  const get = (kode: string) => {
+    let r = rows.get(kode);
+    if (!r) {
+      if (!codes.includes(kode)) codes.push(kode);
+      rows.set(kode, (r = {kode, nama: names.get(kode) ?? kode, aktif_sebelumnya: 0, aktif: 0, baru: 0, keluar_meninggal: 0, keluar_usia: 0, keluar_lainnya: 0, keluar: 0, neto: 0}));
+    }
+    return r;
+  };
+  for (const row of anggota) {
+    if ((row.bulan !== bulan && row.bulan !== before) || !matchesAnggota(row, filter, withPlace)) continue;
+    const r = get(groupOf(row));
+    if (row.bulan === bulan) r.aktif += num(row.aktif);
+    else r.aktif_sebelumnya += num(row.aktif);
+  }
+  for (const row of perubahan) {
+    if (row.bulan !== bulan) continue;
+    if (!matchesAnggota({...row, terdaftar: 0, aktif: 0}, filter, withPlace)) continue;
+    const r = get(groupOf(row));
+    r.baru += num(row.baru);
+    r.keluar_meninggal += num(row.keluar_meninggal);
+    r.keluar_usia += num(row.keluar_usia);
+    r.keluar_lainnya += num(row.keluar_lainnya);
+  }
+  return codes.map((kode) => {
+    const r = get(kode);
+    r.keluar = r.keluar_meninggal + r.keluar_usia + r.keluar_lainnya;
+    r.neto = r.baru - r.keluar;
+    return r;
+  });
+}
