@@ -9,7 +9,11 @@ import {tableQuality, type TableQuality} from "./quality.ts";
 import {runSqlFile} from "./sql/run.ts";
 import {tables} from "./tables/index.ts";
 import {tableToArrow} from "./write/arrow.ts";
-import {arrowOutputs, stepSql} from "./outputs.ts";
+import {arrowOutputs, linkedOutputs, stepSql, suppressedOutputs} from "./outputs.ts";
+import {suppressLinked, suppressTable, type Audience, type SuppressionStats} from "./suppression.ts";
+import {buildKamus, kamusReferensi} from "./kamus.ts";
+import {quoteLiteral} from "./sql/quote.ts";
+import {ExtractError} from "./errors.ts";
 
 export interface PipelineOptions {
   /** Folder of extract tables (peserta, iuran, anggaran, klaim, sasaran as CSV or XLSX). */
@@ -18,6 +22,11 @@ export interface PipelineOptions {
   reference: string;
   /** Folder the outputs are written to; created when missing. */
   out: string;
+  /**
+   * "public" (the default): counts of 1..ambang_sel_kecil−1 people below region level are suppressed.
+   * "internal": everything itemised, for a site that stays inside the offices (JARING_AUDIENCE=internal).
+   */
+  audience?: Audience;
 }
 
 export interface Summary {
@@ -38,6 +47,10 @@ export interface Summary {
   extract_date: string | null;
   /** The distinct `sumber` values of sasaran, e.g. "DTSEN desil 1–4". */
   eligible_source: string | null;
+  /** Who the build is for: "public" files have small cells suppressed (these headline figures never are). */
+  audience: Audience;
+  /** Counts below this many people are suppressed in the public build's files. */
+  suppression_threshold: number;
 }
 
 export interface Quality {
@@ -52,7 +65,7 @@ export async function openDatabase(): Promise<DuckDBConnection> {
   return conn;
 }
 
-async function summarise(conn: DuckDBConnection, reference: Reference, metadata: ExtractMetadata): Promise<Summary> {
+async function summarise(conn: DuckDBConnection, reference: Reference, metadata: ExtractMetadata, audience: Audience): Promise<Summary> {
   const row = (await conn.runAndReadAll("SELECT * FROM out_summary")).getRowObjectsJS()[0];
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const members = n(row.members_active) ?? 0;
@@ -75,7 +88,31 @@ async function summarise(conn: DuckDBConnection, reference: Reference, metadata:
     synthetic: metadata.sintetis === true,
     extract_date: metadata.tanggal_ekstrak ?? null,
     eligible_source: (row.eligible_source as string | null) ?? null,
+    audience,
+    suppression_threshold: smallCellThreshold(reference),
   };
+}
+
+/** JARING_AUDIENCE: "public" unless the build is told it is internal; anything else is a mistake worth stopping for. */
+export function audienceFrom(env: NodeJS.ProcessEnv = process.env): Audience {
+  const value = (env.JARING_AUDIENCE ?? "public").trim().toLowerCase();
+  if (value === "public" || value === "") return "public";
+  if (value === "internal") return "internal";
+  throw new ExtractError("JARING_AUDIENCE", `nilai "${env.JARING_AUDIENCE}" tidak dikenal; pakai "public" (bawaan) atau "internal"`, "unknown audience");
+}
+
+/** parameter.json → ambang_sel_kecil: a whole number of people, at least 1 (1 turns suppression off). */
+function smallCellThreshold(reference: Reference): number {
+  const value = reference.parameters.ambang_sel_kecil;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new ExtractError("parameter.json", `ambang_sel_kecil harus bilangan bulat ≥ 1, bukan ${JSON.stringify(value)}`, "invalid small-cell threshold");
+  }
+  return value;
+}
+
+/** Every published table as CSV too (open data): money as whole rupiah, flags true/false, missing empty. */
+async function writeCsv(conn: DuckDBConnection, select: string, path: string): Promise<void> {
+  await conn.run(`COPY (${select}) TO ${quoteLiteral(path)} (FORMAT csv, HEADER true, DELIMITER ',')`);
 }
 
 async function referenceJson(conn: DuckDBConnection, reference: Reference): Promise<unknown> {
@@ -96,7 +133,9 @@ async function referenceJson(conn: DuckDBConnection, reference: Reference): Prom
  * Reads the extracts, validates and normalises them in DuckDB, and writes the aggregates. Outputs
  * are staged and moved into `out` only when everything succeeded, so a failed run publishes nothing.
  */
-export async function runPipeline(options: PipelineOptions): Promise<{summary: Summary; quality: Quality; files: string[]}> {
+export async function runPipeline(
+  options: PipelineOptions
+): Promise<{summary: Summary; quality: Quality; files: string[]; suppression: Record<string, SuppressionStats>}> {
   const reference = await readReference(resolve(options.reference));
   const tmp = await mkdtemp(join(tmpdir(), "jaring-"));
   const conn = await openDatabase();
@@ -112,7 +151,18 @@ export async function runPipeline(options: PipelineOptions): Promise<{summary: S
       const {file, malformedRows} = loaded.get(spec.name)!;
       quality.tables[spec.name] = await tableQuality(conn, spec.name, basename(file), malformedRows);
     }
-    const summary = await summarise(conn, reference, await readExtractMetadata(resolve(options.extracts)));
+    const audience = options.audience ?? audienceFrom();
+    const metadata = await readExtractMetadata(resolve(options.extracts));
+    const summary = await summarise(conn, reference, metadata, audience);
+    // Last: everything above (summary, checks) sees the exact tables; the files below are suppressed.
+    const suppressOptions = {audience, threshold: summary.suppression_threshold};
+    const linked = linkedOutputs.files.map((name) => ({name, table: arrowOutputs[name].table, spec: suppressedOutputs[name]}));
+    const linkedStats = await suppressLinked(conn, linked, linkedOutputs.dims, suppressOptions);
+    const suppression: Record<string, SuppressionStats> = {};
+    for (const [name, spec] of Object.entries(suppressedOutputs)) {
+      const table = arrowOutputs[name].table;
+      suppression[name] = linkedStats[table] ?? (await suppressTable(conn, table, spec, suppressOptions));
+    }
 
     const staging = join(tmp, "out");
     await mkdir(staging);
@@ -121,15 +171,32 @@ export async function runPipeline(options: PipelineOptions): Promise<{summary: S
     await writeFile(join(staging, "quality.json"), json(quality));
     await writeFile(join(staging, "referensi.json"), json(await referenceJson(conn, reference)));
     await copyFile(join(reference.dir, reference.region.batas), join(staging, "batas.topo.json"));
+    const rows: Record<string, number> = {};
     for (const [name, {table, schema}] of Object.entries(arrowOutputs)) {
       await writeFile(join(staging, name), await tableToArrow(conn, table, schema));
+      const columns = Object.entries(schema).map(([c, type]) => (type === "float64" ? `round("${c}")::BIGINT AS "${c}"` : `"${c}"`));
+      await writeCsv(conn, `SELECT ${columns.join(", ")} FROM ${table}`, join(staging, name.replace(/\.arrow$/, ".csv")));
+      rows[name] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0][0]);
     }
+    for (const [name, {sql}] of Object.entries(kamusReferensi)) {
+      await writeCsv(conn, sql, join(staging, name));
+      rows[name] = Number((await conn.runAndReadAll(`SELECT count(*) FROM (${sql})`)).getRowsJS()[0][0]);
+    }
+    const kamus = buildKamus({
+      wilayah: reference.region.nama,
+      asOf: summary.as_of,
+      extractDate: summary.extract_date,
+      audience,
+      threshold: summary.suppression_threshold,
+      rows,
+    });
+    await writeFile(join(staging, "kamus-data.json"), json(kamus));
 
     const out = resolve(options.out);
     await mkdir(out, {recursive: true});
     const files = (await readdir(staging)).sort();
     for (const name of files) await rename(join(staging, name), join(out, name)).catch(() => copyFile(join(staging, name), join(out, name)));
-    return {summary, quality, files: files.map((f) => join(out, f))};
+    return {summary, quality, files: files.map((f) => join(out, f)), suppression};
   } finally {
     conn.closeSync();
     await rm(tmp, {recursive: true, force: true});

@@ -1,8 +1,8 @@
-import {Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector} from "apache-arrow";
+import {Bool, Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector} from "apache-arrow";
 import type {DuckDBConnection} from "@duckdb/node-api";
 
-/** Column types the pages read: categories dictionary-encoded (small files), counts Int32, rupiah Float64. */
-export type ColumnType = "category" | "text" | "int32" | "float64";
+/** Column types the pages read: categories dictionary-encoded (small files), counts Int32, rupiah Float64, flags Bool. */
+export type ColumnType = "category" | "text" | "int32" | "float64" | "bool";
 export type ArrowSchema = Record<string, ColumnType>;
 
 /** `column` fixes the dictionary id, which apache-arrow otherwise draws from a process-wide counter. */
@@ -16,6 +16,8 @@ function arrowType(type: ColumnType, column: number): DataType {
       return new Int32();
     case "float64":
       return new Float64();
+    case "bool":
+      return new Bool();
   }
 }
 
@@ -33,7 +35,12 @@ export async function tableToArrow(conn: DuckDBConnection, table: string, schema
   const vectors: Record<string, Vector> = {};
   names.forEach((name, i) => {
     const type = schema[name];
-    const values = type === "int32" || type === "float64" ? columns[i].map(toNumber) : columns[i].map((v) => (v === null ? null : String(v)));
+    const values =
+      type === "int32" || type === "float64"
+        ? columns[i].map(toNumber)
+        : type === "bool"
+          ? columns[i].map((v) => (v === null || v === undefined ? null : Boolean(v)))
+          : columns[i].map((v) => (v === null ? null : String(v)));
     vectors[name] = vectorFromArray(values, arrowType(type, i));
   });
   return tableToIPC(new Table(vectors), "file");
