@@ -4,7 +4,7 @@
  */
 import {parseArgs} from "node:util";
 import {ExtractError} from "./errors.ts";
-import {runPipeline} from "./pipeline.ts";
+import {audienceFrom, runPipeline} from "./pipeline.ts";
 import {defaultPaths} from "./paths.ts";
 
 const defaults = defaultPaths();
@@ -13,18 +13,26 @@ const {values} = parseArgs({
     extracts: {type: "string", default: defaults.extracts},
     reference: {type: "string", default: defaults.reference},
     out: {type: "string", default: "out"},
+    // "public" (default, small cells suppressed) or "internal"; JARING_AUDIENCE gives the default.
+    audience: {type: "string"},
     help: {type: "boolean", default: false},
   },
 });
 
 if (values.help) {
-  console.log("Pemakaian: npm run pipeline -- --extracts FOLDER --out FOLDER [--reference FOLDER]");
+  console.log("Pemakaian: npm run pipeline -- --extracts FOLDER --out FOLDER [--reference FOLDER] [--audience public|internal]");
   process.exit(0);
 }
 
 try {
-  const {summary, quality, files} = await runPipeline({extracts: values.extracts!, reference: values.reference!, out: values.out!});
+  const audience = audienceFrom(values.audience === undefined ? process.env : {JARING_AUDIENCE: values.audience});
+  const {summary, quality, files} = await runPipeline({extracts: values.extracts!, reference: values.reference!, out: values.out!, audience});
   console.log(`Selesai. Data per ${summary.as_of ?? "-"}; ${files.length} berkas ditulis ke ${values.out}:`);
+  console.log(
+    audience === "public"
+      ? `  Untuk publik: jumlah orang di bawah ${summary.suppression_threshold} di bawah tingkat kabupaten ditekan.`
+      : "  Internal: semua angka dirinci, tanpa penekanan sel kecil. Jangan terbitkan untuk umum."
+  );
   for (const file of files) console.log(`  ${file}`);
   console.log("Baris dibaca / diterima / ditolak:");
   for (const [name, q] of Object.entries(quality.tables)) {

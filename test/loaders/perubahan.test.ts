@@ -40,6 +40,9 @@ const row = (bulan: string, kode_kec: string, sektor: string, jenis_kelamin: str
   keluar_meninggal: meninggal,
   keluar_usia: usia,
   keluar_lainnya: lainnya,
+  // An internal build: nothing suppressed (test/loaders/suppression.test.ts covers the public one).
+  ditekan: false,
+  sisa: false,
 });
 const WK = "33.27.04";
 const BL = "33.27.03";
@@ -100,7 +103,7 @@ describe("change since the previous month (perubahan.sql) on a hand-worked fixtu
   let out: string;
   beforeAll(async () => {
     out = await tempDir();
-    await runPipeline({extracts: fixture("perubahan"), reference: referenceDir, out});
+    await runPipeline({extracts: fixture("perubahan"), reference: referenceDir, out, audience: "internal"});
   });
 
   it("classifies every entry and exit as worked out by hand", () => {
@@ -120,7 +123,7 @@ describe("change since the previous month on the other hand-worked fixture (keci
   // C (03, nelayan, L) Apr–May; H (P, lainnya) in 33.27.08 Mar–Apr, then 33.27.09 in May.
   it("records B's death, H's move, and nothing for people still covered at the as-of month", async () => {
     const out = await tempDir();
-    await runPipeline({extracts: fixture("kecil"), reference: referenceDir, out});
+    await runPipeline({extracts: fixture("kecil"), reference: referenceDir, out, audience: "internal"});
     expect(readArrow(join(out, "perubahan_bulanan.arrow"))).toEqual([
       row("2025-03", "33.27.04", "buruh_tani", "L", 1, 0, 0, 0),
       row("2025-03", "33.27.04", "buruh_tani", "P", 1, 0, 0, 0),
@@ -137,7 +140,7 @@ describe("change since the previous month on the other hand-worked fixture (keci
 describe("change since the previous month on the sample extracts", () => {
   it("balances for every month and kecamatan, and sees deaths and age-outs", async () => {
     const out = await tempDir();
-    await runPipeline({extracts: join(root, "data/extracts"), reference: referenceDir, out});
+    await runPipeline({extracts: join(root, "data/extracts"), reference: referenceDir, out, audience: "internal"});
     expect(inconsistencies(out)).toEqual([]);
     const perubahan = readArrow(join(out, "perubahan_bulanan.arrow"));
     const total = (column: string) => perubahan.reduce((s, r) => s + (r[column] as number), 0);

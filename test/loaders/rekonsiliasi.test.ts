@@ -13,7 +13,7 @@ const terms = {jatuhTempoHari: parameters.jatuh_tempo_hari, jatuhTempoBulan: par
 
 async function run(extracts: string) {
   const out = await tempDir();
-  const result = await runPipeline({extracts, reference: referenceDir, out});
+  const result = await runPipeline({extracts, reference: referenceDir, out, audience: "internal"});
   return {
     summary: result.summary,
     iuran: readArrow(join(out, "iuran_rinci.arrow")) as unknown as IuranRinci[],
@@ -53,11 +53,11 @@ describe("reconciliation on the hand-worked fixture", () => {
 
   it("keeps each invoice line's kecamatan (null when none or unknown) and payment date", () => {
     expect(data.iuran).toEqual([
-      {bulan: "2025-03", sumber_dana: "DBHCHT", kode_kec: "33.27.04", tanggal_bayar: "2025-04-15", peserta_ditagih: 2, iuran_ditagih: 33_600},
-      {bulan: "2025-03", sumber_dana: "DBHCHT", kode_kec: "33.27.08", tanggal_bayar: "2025-04-20", peserta_ditagih: 1, iuran_ditagih: 16_800},
-      {bulan: "2025-04", sumber_dana: "DBHCHT", kode_kec: null, tanggal_bayar: "2025-05-15", peserta_ditagih: 4, iuran_ditagih: 67_200},
-      {bulan: "2025-05", sumber_dana: "APBD", kode_kec: null, tanggal_bayar: null, peserta_ditagih: 1, iuran_ditagih: 16_800},
-      {bulan: "2025-05", sumber_dana: "DBHCHT", kode_kec: "33.27.09", tanggal_bayar: null, peserta_ditagih: 3, iuran_ditagih: 50_400}
+      {bulan: "2025-03", sumber_dana: "DBHCHT", kode_kec: "33.27.04", tanggal_bayar: "2025-04-15", peserta_ditagih: 2, iuran_ditagih: 33_600, ditekan: false, sisa: false},
+      {bulan: "2025-03", sumber_dana: "DBHCHT", kode_kec: "33.27.08", tanggal_bayar: "2025-04-20", peserta_ditagih: 1, iuran_ditagih: 16_800, ditekan: false, sisa: false},
+      {bulan: "2025-04", sumber_dana: "DBHCHT", kode_kec: null, tanggal_bayar: "2025-05-15", peserta_ditagih: 4, iuran_ditagih: 67_200, ditekan: false, sisa: false},
+      {bulan: "2025-05", sumber_dana: "APBD", kode_kec: null, tanggal_bayar: null, peserta_ditagih: 1, iuran_ditagih: 16_800, ditekan: false, sisa: false},
+      {bulan: "2025-05", sumber_dana: "DBHCHT", kode_kec: "33.27.09", tanggal_bayar: null, peserta_ditagih: 3, iuran_ditagih: 50_400, ditekan: false, sisa: false}
     ]);
   });
 
