@@ -32,24 +32,33 @@ export interface RencanaKas {
   rencana: number;
 }
 
-/** iuran_rinci.arrow: invoices by month × source × kecamatan (null: none named) × payment date (null: unpaid). */
-export interface IuranRinci {
+/**
+ * iuran_rinci.arrow: invoices by month × source × kecamatan (null: none named) × payment date (null:
+ * unpaid). Public build: a line for fewer than 5 people is hidden (null counts and money) and summed
+ * into a remainder line with no kecamatan (`sisa`), which is apportioned like any line without one.
+ */
+export interface IuranRinci extends Flags {
   bulan: string;
   sumber_dana: string;
   kode_kec?: string | null;
   tanggal_bayar?: string | null;
-  peserta_ditagih: number;
-  iuran_ditagih: number;
+  peserta_ditagih: number | null;
+  iuran_ditagih: number | null;
 }
 
-/** peserta_sumber_dana.arrow: registered and active members by month × funding source × kecamatan. */
-export interface PesertaSumberDana {
+/**
+ * peserta_sumber_dana.arrow: registered and active members by month × funding source × kecamatan.
+ * Public build: a kecamatan's small sources are hidden and summed into a remainder row with no source.
+ */
+export interface PesertaSumberDana extends Flags {
   bulan: string;
-  sumber_dana: string;
+  sumber_dana: string | null;
   kode_kec?: string | null;
-  terdaftar: number;
-  aktif: number;
+  terdaftar: number | null;
+  aktif: number | null;
 }
+
+import {isRemainder, NOT_ITEMISED, type Flags} from "./suppression.js";
 
 const num = (value: unknown): number => {
   const n = typeof value === "bigint" ? Number(value) : Number(value);
@@ -385,6 +394,8 @@ export function reconcileInvoices(iuran: readonly IuranRinci[], peserta: readonl
   }
   const members = new Map<string, {terdaftar: number; aktif: number}>();
   for (const row of peserta) {
+    // A remainder row with no source (public build) cannot be set against a source's invoices.
+    if (row.sumber_dana == null) continue;
     const k = key(row.bulan, row.sumber_dana);
     const m = members.get(k) ?? {terdaftar: 0, aktif: 0};
     m.terdaftar += num(row.terdaftar);
@@ -669,23 +680,35 @@ export function benefitsByMonth(klaim: readonly KlaimBulanan[], iuran: readonly 
 }
 
 export interface KecamatanBenefit {
-  /** null: the claim could not be placed in a kecamatan. */
+  /** null: the claim could not be placed in a kecamatan; NOT_ITEMISED: claims of kecamatan not itemised (public build). */
   kode_kec: string | null;
+  /** The visible claims: all of them, unless `ditekan`. */
   klaim: number;
   santunan: number;
+  /**
+   * Public build: some of the kecamatan's claims in these rows are hidden (in the NOT_ITEMISED row),
+   * so `klaim` and `santunan` are only part of its figure and a page must not print them as its total.
+   */
+  ditekan?: true;
 }
 
-/** Claims and what families received (benefits + scholarships) by kecamatan, for the claim rows given. */
+/**
+ * Claims and what families received (benefits + scholarships) by kecamatan, for the claim rows given.
+ * Every row is counted once, so the rows add up exactly whatever was suppressed.
+ */
 export function benefitsByKecamatan(klaim: readonly KlaimBulanan[]): KecamatanBenefit[] {
   const byKec = new Map<string | null, KecamatanBenefit>();
   for (const row of klaim) {
-    const kode = row.kode_kec ?? null;
+    const kode = isRemainder(row) && row.kode_kec == null ? NOT_ITEMISED : row.kode_kec ?? null;
     const b = byKec.get(kode) ?? {kode_kec: kode, klaim: 0, santunan: 0};
+    if (row.jumlah === null) b.ditekan = true;
     b.klaim += num(row.jumlah);
     b.santunan += num(row.nominal) + num(row.beasiswa ?? 0);
     byKec.set(kode, b);
   }
-  return [...byKec.values()].sort((a, b) => (a.kode_kec ?? "\uffff").localeCompare(b.kode_kec ?? "\uffff"));
+  // Kecamatan by code, then the not-itemised line, then claims placed nowhere.
+  const rank = (k: string | null) => (k === null ? 2 : k === NOT_ITEMISED ? 1 : 0);
+  return [...byKec.values()].sort((a, b) => rank(a.kode_kec) - rank(b.kode_kec) || (a.kode_kec ?? "").localeCompare(b.kode_kec ?? ""));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,18 +2,22 @@
 // the ranked gaps with their trend, enrolment tranches, and what changed since the previous month.
 // Pure and browser-safe; plain arrays in (see arrow.ts), plain rows out, so a test can feed literals.
 // Definitions (../shared/docs/DOMAIN.md): coverage rate = active ÷ eligible; coverage gap = eligible − active.
+// Public builds suppress small counts (suppression.ts): a figure made only of hidden rows is null
+// ("ditekan"), and remainder rows that a view cannot place go to a "Tidak dirinci" line.
 import {ratio, type AnggotaBulanan, type Sasaran} from "./overview.js";
+import {isRemainder, NOT_ITEMISED, NOT_ITEMISED_NAME, Totals, type Flags} from "./suppression.js";
 
 /** perubahan_bulanan.arrow: entries and exits against the previous calendar month (docs/ARCHITECTURE.md). */
-export interface Perubahan {
+export interface Perubahan extends Flags {
   bulan: string;
   kode_kec: string;
   sektor: string;
   jenis_kelamin: string;
-  baru: number;
-  keluar_meninggal: number;
-  keluar_usia: number;
-  keluar_lainnya: number;
+  /** null: suppressed (public build). */
+  baru: number | null;
+  keluar_meninggal: number | null;
+  keluar_usia: number | null;
+  keluar_lainnya: number | null;
 }
 
 /** The page's filters, as kept in the URL. An empty value means "all". */
@@ -94,7 +98,8 @@ export function availableMonths(anggota: readonly AnggotaBulanan[], asOf?: strin
 }
 
 export interface Coverage {
-  aktif: number;
+  /** null: suppressed (public build). */
+  aktif: number | null;
   /** Eligible people; null when the place or sector has no target-population figure. */
   sasaran: number | null;
   /** aktif ÷ sasaran; null without an eligible figure, or when the filter splits people by sex or age. */
@@ -104,8 +109,9 @@ export interface Coverage {
 }
 
 /** Rate and gap from counts, honouring a sex/age filter (no rate against an unsplit denominator). */
-export function coverageOf(aktif: number, sasaran: number | null, people: boolean): Coverage {
-  if (people || sasaran === null) return {aktif, sasaran, rate: null, gap: null};
+export function coverageOf(aktif: number | null, sasaran: number | null, people: boolean): Coverage {
+  // A suppressed count stays hidden in what is derived from it: sasaran − gap would give it back.
+  if (people || sasaran === null || aktif === null) return {aktif, sasaran, rate: null, gap: null};
   return {aktif, sasaran, rate: ratio(aktif, sasaran), gap: sasaran - aktif};
 }
 
@@ -118,8 +124,10 @@ export type Level = "kecamatan" | "desa";
 
 /**
  * Active members in `bulan` and eligible people per place: every kecamatan of the region, or every
- * desa of the kecamatan `filter.kec` plus a row for members whose desa is unknown (when there are any).
- * Places keep the reference order; codes the reference lacks are appended.
+ * desa of the kecamatan `filter.kec` plus a row for members whose desa is unknown (when there are any),
+ * plus (public build) a "Tidak dirinci" row for remainders that name no place. Places keep the
+ * reference order; codes the reference lacks are appended. At desa level a public build passes
+ * anggota_desa.arrow's rows (the member cube has no desa there).
  */
 export function coverageByPlace(
   anggota: readonly AnggotaBulanan[],
@@ -130,10 +138,11 @@ export function coverageByPlace(
   const {bulan, level, filter} = options;
   const desa = level === "desa";
   const keyOf = (row: {kode_kec: string; kode_desa?: string | null}) => (desa ? row.kode_desa ?? UNKNOWN_DESA : row.kode_kec);
-  const aktif = new Map<string, number>();
+  const aktif = new Totals();
   for (const row of anggota) {
     if (row.bulan !== bulan || !matchesAnggota(row, filter, desa)) continue;
-    aktif.set(keyOf(row), (aktif.get(keyOf(row)) ?? 0) + num(row.aktif));
+    const place = isRemainder(row) && (desa ? row.kode_desa : row.kode_kec) == null ? NOT_ITEMISED : keyOf(row);
+    aktif.add(place, row.aktif);
   }
   const eligible = new Map<string, number>();
   for (const row of sasaran) {
@@ -145,16 +154,18 @@ export function coverageByPlace(
   for (const code of [...aktif.keys(), ...eligible.keys()]) if (!codes.includes(code)) codes.push(code);
   const names = new Map(shown.map((p) => [p.kode, p.nama]));
   const people = splitsPeople(filter);
-  return codes.map((kode) => ({
+  // The line for remainders goes last, whatever order the codes came in.
+  const ordered = [...codes.filter((c) => c !== NOT_ITEMISED), ...codes.filter((c) => c === NOT_ITEMISED)];
+  return ordered.map((kode) => ({
     kode,
-    nama: kode === UNKNOWN_DESA ? "Desa tidak diketahui" : names.get(kode) ?? kode,
-    ...coverageOf(aktif.get(kode) ?? 0, eligible.has(kode) ? eligible.get(kode)! : null, people)
+    nama: kode === UNKNOWN_DESA ? "Desa tidak diketahui" : kode === NOT_ITEMISED ? NOT_ITEMISED_NAME : names.get(kode) ?? kode,
+    ...coverageOf(aktif.get(kode), eligible.has(kode) ? eligible.get(kode)! : null, people)
   }));
 }
 
-/** Totals of the view: all places of `rows` (the filter already applied). */
+/** Totals of the view: all places of `rows` (the filter already applied; suppressed figures are in the remainder lines). */
 export function totalCoverage(rows: readonly Coverage[], people: boolean): Coverage {
-  const aktif = rows.reduce((s, r) => s + r.aktif, 0);
+  const aktif = rows.reduce((s, r) => s + (r.aktif ?? 0), 0);
   const known = rows.filter((r) => r.sasaran !== null);
   return coverageOf(aktif, known.length ? known.reduce((s, r) => s + r.sasaran!, 0) : null, people);
 }
@@ -172,10 +183,10 @@ export function coverageBySector(
   options: {bulan: string; filter: Filter}
 ): SectorCoverage[] {
   const {bulan, filter} = options;
-  const aktif = new Map<string, number>();
+  const aktif = new Totals();
   for (const row of anggota) {
     if (row.bulan !== bulan || !matchesAnggota(row, filter)) continue;
-    aktif.set(row.sektor ?? "", (aktif.get(row.sektor ?? "") ?? 0) + num(row.aktif));
+    aktif.add(isRemainder(row) && row.sektor == null ? NOT_ITEMISED : row.sektor ?? "", row.aktif);
   }
   const eligible = new Map<string, number>();
   for (const row of sasaran) {
@@ -185,20 +196,21 @@ export function coverageBySector(
   const listed = sectors.filter((s) => !filter.sektor.length || filter.sektor.includes(s.kode));
   const codes = listed.map((s) => s.kode);
   for (const code of [...aktif.keys(), ...eligible.keys()]) if (!codes.includes(code)) codes.push(code);
-  const names = new Map(sectors.map((s) => [s.kode, s.nama]));
+  const names = new Map([...sectors.map((s) => [s.kode, s.nama] as const), [NOT_ITEMISED, NOT_ITEMISED_NAME] as const]);
   const people = splitsPeople(filter);
-  return codes.map((sektor) => ({
+  const ordered = [...codes.filter((c) => c !== NOT_ITEMISED), ...codes.filter((c) => c === NOT_ITEMISED)];
+  return ordered.map((sektor) => ({
     sektor,
     nama: names.get(sektor) ?? sektor,
-    ...coverageOf(aktif.get(sektor) ?? 0, eligible.has(sektor) ? eligible.get(sektor)! : null, people)
+    ...coverageOf(aktif.get(sektor), eligible.has(sektor) ? eligible.get(sektor)! : null, people)
   }));
 }
 
 export interface GapRow extends PlaceCoverage {
   sektor: string;
   sektor_nama: string;
-  /** Active members in each of the months ending at `bulan` (oldest first). */
-  trend: {bulan: string; aktif: number}[];
+  /** Active members in each of the months ending at `bulan` (oldest first); null where suppressed. */
+  trend: {bulan: string; aktif: number | null}[];
 }
 
 /**
@@ -216,6 +228,8 @@ export function gapRanking(
   const {bulan, level, months = 12, limit = 15} = options;
   const filter = {...options.filter, jk: "", umur: ""};
   const desa = level === "desa";
+  // Kecamatan level with a kecamatan chosen (a public build has no desa × sector): that kecamatan's sectors.
+  const withPlace = desa || filter.kec !== "";
   const window = monthsEnding(bulan, months);
   const inWindow = new Set(window);
   const placeOf = (row: {kode_kec: string; kode_desa?: string | null}) => (desa ? row.kode_desa ?? UNKNOWN_DESA : row.kode_kec);
@@ -223,25 +237,23 @@ export function gapRanking(
 
   const eligible = new Map<string, number>();
   for (const row of sasaran) {
-    if (!matchesSasaran(row, filter, desa)) continue;
+    if (!matchesSasaran(row, filter, withPlace)) continue;
     const k = key(placeOf(row), row.sektor ?? "");
     eligible.set(k, (eligible.get(k) ?? 0) + num(row.jumlah));
   }
-  const series = new Map<string, Map<string, number>>();
+  const series = new Totals();
   for (const row of anggota) {
-    if (!inWindow.has(row.bulan) || !matchesAnggota(row, filter, desa)) continue;
+    if (!inWindow.has(row.bulan) || !matchesAnggota(row, filter, withPlace)) continue;
+    if (isRemainder(row) && (row.sektor == null || (desa && row.kode_desa == null))) continue;
     const k = key(placeOf(row), row.sektor ?? "");
     if (!eligible.has(k)) continue;
-    let s = series.get(k);
-    if (!s) series.set(k, (s = new Map()));
-    s.set(row.bulan, (s.get(row.bulan) ?? 0) + num(row.aktif));
+    series.add(`${k}|${row.bulan}`, row.aktif);
   }
   const placeNames = new Map(places.map((p) => [p.kode, p.nama]));
   const sectorNames = new Map(sectors.map((s) => [s.kode, s.nama]));
   const rows: GapRow[] = [...eligible.entries()].map(([k, jumlah]) => {
     const [kode, sektor] = k.split("|");
-    const s = series.get(k);
-    const trend = window.map((m) => ({bulan: m, aktif: s?.get(m) ?? 0}));
+    const trend = window.map((m) => ({bulan: m, aktif: series.get(`${k}|${m}`)}));
     return {
       kode,
       nama: kode === UNKNOWN_DESA ? "Desa tidak diketahui" : placeNames.get(kode) ?? kode,
@@ -251,7 +263,9 @@ export function gapRanking(
       trend
     };
   });
+  // A suppressed group has no gap to rank (its gap would give its count away).
   return rows
+    .filter((r) => r.gap !== null)
     .sort((a, b) => b.gap! - a.gap! || a.nama.localeCompare(b.nama, "id") || a.sektor_nama.localeCompare(b.sektor_nama, "id"))
     .slice(0, limit);
 }
@@ -259,25 +273,27 @@ export function gapRanking(
 export interface AgeSexRow {
   kelompok_umur: string;
   jenis_kelamin: string;
-  aktif: number;
+  /** null: suppressed (public build). */
+  aktif: number | null;
 }
 
 /** Active members in `bulan` by age band × sex, in the given band order, L before P. */
 export function byAgeSex(anggota: readonly AnggotaBulanan[], bands: readonly string[], options: {bulan: string; filter: Filter}): AgeSexRow[] {
   const {bulan, filter} = options;
-  const counts = new Map<string, number>();
+  const counts = new Totals();
   const seen = [...bands];
   for (const row of anggota) {
     if (row.bulan !== bulan || !matchesAnggota(row, filter)) continue;
+    // Remainders not split by age or sex: notItemised() counts them for the page's note.
+    if (isRemainder(row) && (row.kelompok_umur == null || row.jenis_kelamin == null)) continue;
     const band = row.kelompok_umur ?? "";
     if (!seen.includes(band)) seen.push(band);
-    const k = `${band}|${row.jenis_kelamin ?? ""}`;
-    counts.set(k, (counts.get(k) ?? 0) + num(row.aktif));
+    counts.add(`${band}|${row.jenis_kelamin ?? ""}`, row.aktif);
   }
   const bandsShown = filter.umur ? [filter.umur] : seen;
   const sexes = filter.jk ? [filter.jk] : ["L", "P"];
   return bandsShown.flatMap((kelompok_umur) =>
-    sexes.map((jenis_kelamin) => ({kelompok_umur, jenis_kelamin, aktif: counts.get(`${kelompok_umur}|${jenis_kelamin}`) ?? 0}))
+    sexes.map((jenis_kelamin) => ({kelompok_umur, jenis_kelamin, aktif: counts.get(`${kelompok_umur}|${jenis_kelamin}`)}))
   );
 }
 
@@ -285,7 +301,8 @@ export interface PlaceMonth {
   kode: string;
   nama: string;
   bulan: string;
-  aktif: number;
+  /** null: suppressed (public build). */
+  aktif: number | null;
 }
 
 /** Active members per kecamatan per month up to `asOf` (every kecamatan × every month, zeros kept). */
@@ -295,20 +312,19 @@ export function monthlyByKecamatan(
   options: {filter: Filter; asOf?: string | null}
 ): PlaceMonth[] {
   const {filter, asOf} = options;
-  const counts = new Map<string, number>();
+  const counts = new Totals();
   const months = new Set<string>();
   const codes = kecamatan.map((k) => k.kode);
   for (const row of anggota) {
     if (asOf && row.bulan > asOf) continue;
     months.add(row.bulan);
-    if (!matchesAnggota(row, filter, false)) continue;
+    if (!matchesAnggota(row, filter, false) || row.kode_kec == null) continue;
     if (!codes.includes(row.kode_kec)) codes.push(row.kode_kec);
-    const k = `${row.kode_kec}|${row.bulan}`;
-    counts.set(k, (counts.get(k) ?? 0) + num(row.aktif));
+    counts.add(`${row.kode_kec}|${row.bulan}`, row.aktif);
   }
   const names = new Map(kecamatan.map((k) => [k.kode, k.nama]));
   const sorted = [...months].sort();
-  return codes.flatMap((kode) => sorted.map((bulan) => ({kode, nama: names.get(kode) ?? kode, bulan, aktif: counts.get(`${kode}|${bulan}`) ?? 0})));
+  return codes.flatMap((kode) => sorted.map((bulan) => ({kode, nama: names.get(kode) ?? kode, bulan, aktif: counts.get(`${kode}|${bulan}`)})));
 }
 
 export interface MonthIntake {
@@ -348,22 +364,31 @@ export function detectTranches(months: readonly MonthIntake[], options: {factor?
 export interface ChangeRow {
   kode: string;
   nama: string;
-  aktif_sebelumnya: number;
-  aktif: number;
-  baru: number;
-  keluar_meninggal: number;
-  keluar_usia: number;
-  keluar_lainnya: number;
-  /** All exits. */
-  keluar: number;
-  /** baru − keluar; equals aktif − aktif_sebelumnya (the pipeline guarantees it for place and sector cells). */
-  neto: number;
+  /** Active members the month before and this month; null where suppressed (public build). */
+  aktif_sebelumnya: number | null;
+  aktif: number | null;
+  /** Entries and exits; null where suppressed. */
+  baru: number | null;
+  keluar_meninggal: number | null;
+  keluar_usia: number | null;
+  keluar_lainnya: number | null;
+  /** All exits (null when any reason is suppressed). */
+  keluar: number | null;
+  /**
+   * aktif − aktif_sebelumnya, which equals baru − keluar (the pipeline guarantees it for place and
+   * sector cells); from the active counts, so that it stays known where the flows are suppressed.
+   */
+  neto: number | null;
 }
+
+const FLOWS = ["baru", "keluar_meninggal", "keluar_usia", "keluar_lainnya"] as const;
 
 /**
  * What changed between the month before `bulan` and `bulan`, per kecamatan (or per sector within the
  * drilled-in kecamatan, `by: "sektor"`). Sector and sex filters apply; the age band does not, because
  * members move between bands as they age and perubahan is not split by age (the page says so).
+ * A public build adds a "Tidak dirinci" row for remainders that name no kecamatan (or sector), so the
+ * rows still add up to the region's (or the kecamatan's) exact figures.
  */
 export function changeSincePrevious(
   perubahan: readonly Perubahan[],
@@ -375,37 +400,84 @@ export function changeSincePrevious(
   const filter = {...options.filter, umur: ""};
   const before = previousMonth(bulan);
   const withPlace = by === "sektor";
-  const groupOf = (row: {kode_kec: string; sektor?: string}) => (by === "sektor" ? row.sektor ?? "" : row.kode_kec);
+  const groupOf = (row: {kode_kec: string; sektor?: string} & Flags) => {
+    const kode = by === "sektor" ? row.sektor : row.kode_kec;
+    return kode == null ? (isRemainder(row) ? NOT_ITEMISED : "") : kode;
+  };
   const codes = groups.map((g) => g.kode);
-  const rows = new Map<string, ChangeRow>();
   const names = new Map(groups.map((g) => [g.kode, g.nama]));
-  const get = (kode: string) => {
-    let r = rows.get(kode);
-    if (!r) {
-      if (!codes.includes(kode)) codes.push(kode);
-      rows.set(kode, (r = {kode, nama: names.get(kode) ?? kode, aktif_sebelumnya: 0, aktif: 0, baru: 0, keluar_meninggal: 0, keluar_usia: 0, keluar_lainnya: 0, keluar: 0, neto: 0}));
-    }
-    return r;
+  const totals = new Totals();
+  const seen = (kode: string) => {
+    if (!codes.includes(kode)) codes.push(kode);
   };
   for (const row of anggota) {
     if ((row.bulan !== bulan && row.bulan !== before) || !matchesAnggota(row, filter, withPlace)) continue;
-    const r = get(groupOf(row));
-    if (row.bulan === bulan) r.aktif += num(row.aktif);
-    else r.aktif_sebelumnya += num(row.aktif);
+    const kode = groupOf(row);
+    seen(kode);
+    totals.add(`${kode}|${row.bulan === bulan ? "aktif" : "aktif_sebelumnya"}`, row.aktif);
   }
   for (const row of perubahan) {
     if (row.bulan !== bulan) continue;
     if (!matchesAnggota({...row, terdaftar: 0, aktif: 0}, filter, withPlace)) continue;
-    const r = get(groupOf(row));
-    r.baru += num(row.baru);
-    r.keluar_meninggal += num(row.keluar_meninggal);
-    r.keluar_usia += num(row.keluar_usia);
-    r.keluar_lainnya += num(row.keluar_lainnya);
+    const kode = groupOf(row);
+    seen(kode);
+    for (const flow of FLOWS) totals.add(`${kode}|${flow}`, row[flow]);
   }
-  return codes.map((kode) => {
-    const r = get(kode);
-    r.keluar = r.keluar_meninggal + r.keluar_usia + r.keluar_lainnya;
-    r.neto = r.baru - r.keluar;
-    return r;
+  const ordered = [...codes.filter((c) => c !== NOT_ITEMISED), ...codes.filter((c) => c === NOT_ITEMISED)];
+  return ordered.map((kode) => {
+    const get = (what: string) => totals.get(`${kode}|${what}`);
+    const [baru, keluar_meninggal, keluar_usia, keluar_lainnya] = FLOWS.map(get);
+    const exits = [keluar_meninggal, keluar_usia, keluar_lainnya];
+    const keluar = exits.some((v) => v === null) ? null : exits.reduce((s, v) => s! + v!, 0);
+    const aktif = get("aktif");
+    const aktif_sebelumnya = get("aktif_sebelumnya");
+    // The remainder line's active counts and flows come from different groupings: no net change there.
+    const neto = kode === NOT_ITEMISED || aktif === null || aktif_sebelumnya === null ? null : aktif - aktif_sebelumnya;
+    const nama = kode === NOT_ITEMISED ? NOT_ITEMISED_NAME : names.get(kode) ?? kode;
+    return {kode, nama, aktif_sebelumnya, aktif, baru, keluar_meninggal, keluar_usia, keluar_lainnya, keluar, neto};
   });
+}
+
+/** The totals row of a change table: every row summed (suppressed figures are inside the remainder row). */
+export function changeTotal(rows: readonly ChangeRow[]): ChangeRow {
+  const sum = (pick: (r: ChangeRow) => number | null) => rows.reduce((s, r) => s + (pick(r) ?? 0), 0);
+  const aktif = sum((r) => r.aktif);
+  const aktif_sebelumnya = sum((r) => r.aktif_sebelumnya);
+  const keluar_meninggal = sum((r) => r.keluar_meninggal);
+  const keluar_usia = sum((r) => r.keluar_usia);
+  const keluar_lainnya = sum((r) => r.keluar_lainnya);
+  return {
+    kode: "",
+    nama: "Jumlah",
+    aktif_sebelumnya,
+    aktif,
+    baru: sum((r) => r.baru),
+    keluar_meninggal,
+    keluar_usia,
+    keluar_lainnya,
+    keluar: keluar_meninggal + keluar_usia + keluar_lainnya,
+    neto: aktif - aktif_sebelumnya
+  };
+}
+
+/**
+ * Members in `bulan` that a view split by `dims` cannot show (public build): remainder rows within
+ * the filter whose value for one of those dimensions is not itemised. 0 in an internal build.
+ */
+export function notItemised(
+  anggota: readonly AnggotaBulanan[],
+  options: {bulan: string; filter: Filter; dims: readonly ("kode_desa" | "sektor" | "jenis_kelamin" | "kelompok_umur")[]}
+): number {
+  const {bulan, filter, dims} = options;
+  let total = 0;
+  for (const row of anggota) {
+    if (row.bulan !== bulan || !isRemainder(row) || !dims.some((d) => row[d] == null)) continue;
+    // Within the filter as far as the row says: a dimension it does not itemise cannot exclude it.
+    if (filter.kec && row.kode_kec !== filter.kec) continue;
+    if (filter.sektor.length && row.sektor != null && !filter.sektor.includes(row.sektor)) continue;
+    if (filter.jk && row.jenis_kelamin != null && row.jenis_kelamin !== filter.jk) continue;
+    if (filter.umur && row.kelompok_umur != null && row.kelompok_umur !== filter.umur) continue;
+    total += num(row.aktif);
+  }
+  return total;
 }

@@ -50,14 +50,18 @@ export interface ScenarioParameters {
   diskon_pp50_2025?: Pp50Discount | null;
 }
 
-/** A row of anggota_bulanan.arrow (only the columns the model reads). */
+/**
+ * A row of anggota_bulanan.arrow (only the columns the model reads). Public build: `aktif` is null when
+ * suppressed, and remainder rows (`sisa`) carry the hidden members with the finer columns null.
+ */
 export interface MemberRow {
   bulan: string;
-  kode_kec: string;
+  kode_kec: string | null;
   sektor?: string | null;
   jenis_kelamin?: string | null;
   kelompok_umur?: string | null;
-  aktif: number;
+  aktif: number | null;
+  sisa?: boolean | null;
 }
 
 /** A row of sasaran.arrow. */
@@ -92,6 +96,11 @@ export interface CurrentState {
   regionMix: number[];
   /** Active members whose sex or age band is unknown, spread over cells by the region's mix. */
   unclassified: number;
+  /**
+   * Active members a public build does not place in a kecamatan × sector (suppressed small groups,
+   * published only as a kecamatan's or the region's remainder): not in any group. 0 when internal.
+   */
+  notItemised: number;
   /** A group needs at least this many active members for its own mix to be used. */
   minMixMembers: number;
 }
@@ -131,10 +140,16 @@ export function currentState(
   };
   const region = new Array(nc).fill(0);
   let unclassified = 0;
+  let notItemised = 0;
   for (const row of anggota) {
-    if (row.bulan !== asOf || row.kode_kec == null) continue;
+    if (row.bulan !== asOf) continue;
     const n = num(row.aktif);
     if (!n) continue;
+    // A remainder with no kecamatan or no sector (not "lainnya": the sector is unknown to the page).
+    if (row.kode_kec == null || (row.sisa === true && row.sektor == null)) {
+      notItemised += n;
+      continue;
+    }
     const g = group(row.kode_kec, row.sektor ?? "lainnya");
     g.aktif += n;
     const s = SEXES.indexOf(row.jenis_kelamin as Sex);
@@ -178,6 +193,7 @@ export function currentState(
     groups: out,
     regionMix,
     unclassified,
+    notItemised,
     minMixMembers
   };
 }
