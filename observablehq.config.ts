@@ -14,6 +14,7 @@ export default {
     {name: "Cakupan", path: "/cakupan"},
     {name: "Anggaran", path: "/anggaran"},
     {name: "Skenario", path: "/skenario"},
+    {name: "Transparansi", path: "/publik"},
     {name: "Metodologi", path: "/metodologi"}
   ],
   globalStylesheets: [],

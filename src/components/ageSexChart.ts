@@ -1,7 +1,7 @@
 // Active members by age band and sex: one pair of bars per band. The eligible population has no
 // age or sex split, so there is nothing to compare against here.
 import * as Plot from "@observablehq/plot";
-import {formatInteger, idLocale} from "../lib/format.js";
+import {formatInteger, formatPeople, idLocale} from "../lib/format.js";
 import type {AgeSexRow} from "../lib/cakupan.js";
 import {COLORS, emptyState, figure, swatches} from "./common.js";
 
@@ -37,14 +37,14 @@ export function ageSexChart(rows: readonly AgeSexRow[], options: {width: number}
         y: "sex",
         fy: "band",
         fill: "sex",
-        title: (d: (typeof data)[number]) => `${d.band}, ${d.sex.toLowerCase()}\nPeserta aktif: ${formatInteger(d.aktif)}`,
+        title: (d: (typeof data)[number]) => `${d.band}, ${d.sex.toLowerCase()}\nPeserta aktif: ${formatPeople(d.aktif)}`,
         tip: true
       }),
-      Plot.text(data, {x: "aktif", y: "sex", fy: "band", text: (d: (typeof data)[number]) => formatInteger(d.aktif), dx: 4, textAnchor: "start", fontWeight: 600}),
+      Plot.text(data, {x: (d: (typeof data)[number]) => d.aktif ?? 0, y: "sex", fy: "band", text: (d: (typeof data)[number]) => formatPeople(d.aktif), dx: 4, textAnchor: "start", fontWeight: 600}),
       Plot.ruleX([0])
     ]
   });
   const legend = swatches(sexes.map((s) => ({label: s.nama, color: s.color})));
-  const description = `Peserta aktif per kelompok umur dan jenis kelamin: ${data.map((d) => `${d.band} ${d.sex.toLowerCase()} ${formatInteger(d.aktif)}`).join("; ")}.`;
+  const description = `Peserta aktif per kelompok umur dan jenis kelamin: ${data.map((d) => `${d.band} ${d.sex.toLowerCase()} ${formatPeople(d.aktif)}`).join("; ")}.`;
   return figure(plot, {legend, description});
 }

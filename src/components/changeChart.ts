@@ -1,7 +1,7 @@
 // What changed since the previous month, per place: new members to the right, exits to the left
 // stacked by reason (death, age 65, other), and the net change as a black tick.
 import * as Plot from "@observablehq/plot";
-import {formatInteger, idLocale} from "../lib/format.js";
+import {formatInteger, formatPeople, idLocale} from "../lib/format.js";
 import type {ChangeRow} from "../lib/cakupan.js";
 import {COLORS, emptyState, figure, swatches} from "./common.js";
 
@@ -15,10 +15,11 @@ export const CHANGE_KINDS = [
 export function changeChart(rows: readonly ChangeRow[], options: {width: number; placeLabel?: string}): HTMLElement {
   const {width, placeLabel = "kecamatan"} = options;
   if (!rows.length) return emptyState("Tidak ada perubahan untuk ditampilkan.");
+  // Suppressed flows (null, public build) draw no bar; the table beside says "ditekan".
   const long = rows.flatMap((r) =>
-    CHANGE_KINDS.map((k) => ({nama: r.nama, kind: k.label, value: k.sign * r[k.key], count: r[k.key]})).filter((d) => d.count > 0)
+    CHANGE_KINDS.map((k) => ({nama: r.nama, kind: k.label, value: k.sign * (r[k.key] ?? 0), count: r[k.key] ?? 0})).filter((d) => d.count > 0)
   );
-  const extent = Math.max(1, ...rows.map((r) => Math.max(r.baru, r.keluar)));
+  const extent = Math.max(1, ...rows.map((r) => Math.max(r.baru ?? 0, r.keluar ?? 0, Math.abs(r.neto ?? 0))));
   const small = width < 560;
   const plot = Plot.plot({
     width,
@@ -42,7 +43,7 @@ export function changeChart(rows: readonly ChangeRow[], options: {width: number;
         title: (d: (typeof long)[number]) => `${d.nama}\n${d.kind}: ${formatInteger(d.count)}`,
         tip: true
       }),
-      Plot.tickX(rows, {x: "neto", y: "nama", stroke: COLORS.ink, strokeWidth: 2.5, title: (r: ChangeRow) => `${r.nama}\nPerubahan bersih: ${formatInteger(r.neto)}`}),
+      Plot.tickX(rows.filter((r) => r.neto !== null), {x: "neto", y: "nama", stroke: COLORS.ink, strokeWidth: 2.5, title: (r: ChangeRow) => `${r.nama}\nPerubahan bersih: ${formatInteger(r.neto)}`}),
       Plot.ruleX([0], {stroke: COLORS.ink})
     ]
   });
@@ -50,8 +51,11 @@ export function changeChart(rows: readonly ChangeRow[], options: {width: number;
     ...CHANGE_KINDS.map((k) => ({label: k.label, color: k.color})),
     {label: "Perubahan bersih", color: COLORS.ink, shape: "line" as const}
   ]);
-  const baru = rows.reduce((s, r) => s + r.baru, 0);
-  const keluar = rows.reduce((s, r) => s + r.keluar, 0);
-  const description = `${formatInteger(baru)} peserta baru dan ${formatInteger(keluar)} keluar dibanding bulan sebelumnya, per ${placeLabel}.`;
+  const baru = rows.reduce((s, r) => s + (r.baru ?? 0), 0);
+  const keluar = rows.reduce((s, r) => s + (r.keluar_meninggal ?? 0) + (r.keluar_usia ?? 0) + (r.keluar_lainnya ?? 0), 0);
+  const hidden = rows.filter((r) => r.baru === null || r.keluar === null).length;
+  const description =
+    `${formatInteger(baru)} peserta baru dan ${formatInteger(keluar)} keluar dibanding bulan sebelumnya, per ${placeLabel}.` +
+    (hidden ? ` Angka ${formatInteger(hidden)} ${placeLabel} ${formatPeople(null)} (angka kecil).` : "");
   return figure(plot, {legend, description});
 }

@@ -6,7 +6,7 @@ import {geoArea, geoCentroid} from "d3";
 import {feature} from "topojson-client";
 import type {Feature, FeatureCollection, Geometry} from "geojson";
 import type {GeometryCollection, Topology} from "topojson-specification";
-import {formatInteger, formatPercent, idLocale} from "../lib/format.js";
+import {formatInteger, formatPeople, formatPercent, idLocale} from "../lib/format.js";
 import {COLORS, figure, hatchPattern, swatches, uniqueId} from "./common.js";
 
 /** What the colours show. */
@@ -17,7 +17,8 @@ export interface MapRow {
   kode_kec?: string;
   kode?: string;
   nama: string;
-  aktif: number;
+  /** null: suppressed in a public build (drawn apart, never as zero or as "no data"). */
+  aktif: number | null;
   sasaran: number | null;
   rate: number | null;
   gap?: number | null;
@@ -53,6 +54,9 @@ export interface CoverageMapOptions {
 
 type KecFeature = Feature<Geometry, Record<string, unknown>>;
 
+/** A suppressed place: a flat light grey, unlike any colour of the sequential schemes or the no-data hatch. */
+const SUPPRESSED_FILL = "#d9dde1";
+
 /** The class of the top layer of place outlines (the one that takes clicks and focus). */
 const SELECTABLE = "jaring-wilayah";
 
@@ -76,14 +80,18 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
   const codeOf = (f: KecFeature) => String(f.properties?.[codeProperty] ?? "");
   const byCode = new Map(rows.map((row) => [row.kode ?? row.kode_kec ?? "", row]));
   const rowOf = (f: KecFeature) => byCode.get(codeOf(f));
+  // A place whose count is suppressed has no value under any metric, and says so.
+  const suppressed = (f: KecFeature) => rowOf(f)?.aktif === null;
   const valueOf = (f: KecFeature): number | null => {
     const row = rowOf(f);
+    if (suppressed(f)) return null;
     if (metric === "aktif") return row ? row.aktif : 0;
     if (metric === "gap") return row?.gap ?? null;
     return row?.rate ?? null;
   };
   const withRate = features.filter((f) => valueOf(f) !== null);
-  const withoutRate = features.filter((f) => valueOf(f) === null);
+  const hidden = features.filter(suppressed);
+  const withoutRate = features.filter((f) => valueOf(f) === null && !suppressed(f));
 
   const maxValue = Math.max(0, ...withRate.map((f) => valueOf(f)!));
   const top =
@@ -101,7 +109,7 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
     const row = rowOf(f);
     return [
       `${placeLabel} ${nameOf(f)}`,
-      `Peserta aktif: ${formatInteger(row?.aktif ?? 0)}`,
+      `Peserta aktif: ${row?.aktif === null ? `${formatPeople(null)} (angka kecil)` : formatInteger(row?.aktif ?? 0)}`,
       `Sasaran: ${row?.sasaran == null ? "tidak ada data" : formatInteger(row.sasaran)}`,
       `Cakupan: ${row?.rate == null ? "–" : formatPercent(row.rate)}`,
       row?.gap !== undefined ? `Celah: ${row.gap == null ? "–" : formatInteger(row.gap)}` : null
@@ -125,6 +133,7 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
     ariaLabel: `Peta ${METRICS[metric].label.toLowerCase()} per ${placeLabel.toLowerCase()}`,
     marks: [
       Plot.geo(withoutRate, {fill: `url(#${hatchId})`, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
+      Plot.geo(hidden, {fill: SUPPRESSED_FILL, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
       Plot.geo(withRate, {
         fill: (f: KecFeature) => valueOf(f),
         stroke: "white",
@@ -170,6 +179,7 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
   Object.assign(legend.style, {display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "0.5rem 1.5rem"});
   if (colorLegend) legend.append(colorLegend);
   if (withoutRate.length) legend.append(swatches([{label: noDataLabel, color: "#8a939c", shape: "hatch"}]));
+  if (hidden.length) legend.append(swatches([{label: `Angka ${formatPeople(null)} (kurang dari ambang, atau disembunyikan bersamanya)`, color: SUPPRESSED_FILL}]));
 
   const valueText = (f: KecFeature) => (metric === "rate" ? formatPercent(valueOf(f)) : formatInteger(valueOf(f)));
   const ranked = withRate.slice().sort((a, b) => valueOf(a)! - valueOf(b)!);
@@ -179,7 +189,7 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
         ranked[ranked.length - 1]
       )} (${valueText(ranked[ranked.length - 1])}).`
     : `Peta ${placeLabel.toLowerCase()}; belum ada data ${what}.`;
-  const fig = figure(plot, {legend, description});
+  const fig = figure(plot, {legend, description: description + (hidden.length ? ` ${hidden.length} ${placeLabel.toLowerCase()} angkanya ${formatPeople(null)}.` : "")});
   fig.dataset.map = object;
   fig.dataset.metric = metric;
   return fig;

@@ -1,7 +1,7 @@
 // Active members by month, one small chart per kecamatan on a shared scale, with the enrolment
 // tranches (months whose intake jumps) marked in every panel.
 import * as Plot from "@observablehq/plot";
-import {dateToMonth, formatInteger, formatMonth, formatMonthShort, idLocale} from "../lib/format.js";
+import {dateToMonth, formatInteger, formatMonth, formatMonthShort, formatPeople, idLocale} from "../lib/format.js";
 import type {PlaceMonth} from "../lib/cakupan.js";
 import {COLORS, emptyState, figure, monthDate, swatches} from "./common.js";
 
@@ -65,7 +65,7 @@ export function kecamatanMultiples(rows: readonly PlaceMonth[], options: Kecamat
           y: "aktif",
           fx: "col",
           fy: "row",
-          title: (d: (typeof data)[number]) => `${d.nama}, ${formatMonth(d.bulan)}\nPeserta aktif: ${formatInteger(d.aktif)}`
+          title: (d: (typeof data)[number]) => `${d.nama}, ${formatMonth(d.bulan)}\nPeserta aktif: ${formatPeople(d.aktif)}`
         })
       ),
       Plot.ruleY([0])

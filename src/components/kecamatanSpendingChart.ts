@@ -7,7 +7,8 @@ import {COLORS, emptyState, figure, moneyAxis, swatches} from "./common.js";
 export interface KecamatanSpendingRow {
   nama: string;
   iuran_ditagih: number;
-  santunan: number;
+  /** null: suppressed (public build): no dot drawn. */
+  santunan: number | null;
 }
 
 export interface KecamatanSpendingChartOptions {
@@ -20,7 +21,7 @@ export function kecamatanSpendingChart(rows: readonly KecamatanSpendingRow[], op
   const {width, spendingLabel = "Iuran ditagihkan"} = options;
   if (!rows.length) return emptyState("Belum ada data per kecamatan.");
   const sorted = [...rows].sort((a, b) => b.iuran_ditagih - a.iuran_ditagih);
-  const max = Math.max(1, ...sorted.map((r) => Math.max(r.iuran_ditagih, r.santunan)));
+  const max = Math.max(1, ...sorted.map((r) => Math.max(r.iuran_ditagih, r.santunan ?? 0)));
   const x = moneyAxis(max);
   const small = width < 560;
 
@@ -34,8 +35,8 @@ export function kecamatanSpendingChart(rows: readonly KecamatanSpendingRow[], op
     y: {domain: sorted.map((r) => r.nama), label: null},
     ariaLabel: "Grafik iuran dan santunan per kecamatan",
     marks: [
-      Plot.ruleY(sorted, {y: "nama", x1: "iuran_ditagih", x2: "santunan", stroke: COLORS.grey, strokeWidth: 1.5}),
-      Plot.dot(sorted, {y: "nama", x: "santunan", r: 5, fill: COLORS.accent, title: (r: KecamatanSpendingRow) => `${r.nama}\nSantunan diterima keluarga: ${formatMoney(r.santunan)}`, tip: true}),
+      Plot.ruleY(sorted.filter((r) => r.santunan !== null), {y: "nama", x1: "iuran_ditagih", x2: "santunan", stroke: COLORS.grey, strokeWidth: 1.5}),
+      Plot.dot(sorted.filter((r) => r.santunan !== null), {y: "nama", x: "santunan", r: 5, fill: COLORS.accent, title: (r: KecamatanSpendingRow) => `${r.nama}\nSantunan diterima keluarga: ${formatMoney(r.santunan)}`, tip: true}),
       Plot.dot(sorted, {y: "nama", x: "iuran_ditagih", r: 5, fill: COLORS.green, title: (r: KecamatanSpendingRow) => `${r.nama}\n${spendingLabel}: ${formatMoney(r.iuran_ditagih)}`, tip: true})
     ]
   });

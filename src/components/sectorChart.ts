@@ -2,7 +2,7 @@
 // active inside it, the coverage rate at the end. Under a sex or age filter there is no eligible figure
 // to compare with (sasaran is not split so): active members only.
 import * as Plot from "@observablehq/plot";
-import {formatInteger, formatPercent, idLocale} from "../lib/format.js";
+import {formatInteger, formatPeople, formatPercent, idLocale} from "../lib/format.js";
 import type {SectorCoverage} from "../lib/cakupan.js";
 import {COLORS, emptyState, figure, swatches} from "./common.js";
 
@@ -19,7 +19,7 @@ export function sectorChart(rows: readonly SectorCoverage[], options: SectorChar
   if (!rows.length) return emptyState("Tidak ada sektor yang dipilih.");
   const small = width < 560;
   const labelOf = (r: SectorCoverage) =>
-    showEligible ? (r.rate === null ? "tanpa sasaran" : formatPercent(r.rate)) : formatInteger(r.aktif);
+    r.aktif === null ? formatPeople(null) : showEligible ? (r.rate === null ? "tanpa sasaran" : formatPercent(r.rate)) : formatInteger(r.aktif);
   const plot = Plot.plot({
     width,
     height: rows.length * 36 + 44,
@@ -44,13 +44,13 @@ export function sectorChart(rows: readonly SectorCoverage[], options: SectorChar
         insetTop: showEligible ? 7 : 3,
         insetBottom: showEligible ? 7 : 3,
         title: (r: SectorCoverage) =>
-          [r.nama, `Peserta aktif: ${formatInteger(r.aktif)}`, showEligible ? `Sasaran: ${formatInteger(r.sasaran)}` : null, showEligible ? `Cakupan: ${formatPercent(r.rate)}` : null]
+          [r.nama, `Peserta aktif: ${formatPeople(r.aktif)}`, showEligible ? `Sasaran: ${formatInteger(r.sasaran)}` : null, showEligible ? `Cakupan: ${formatPercent(r.rate)}` : null]
             .filter(Boolean)
             .join("\n"),
         tip: true
       }),
       Plot.text(rows, {
-        x: (r: SectorCoverage) => Math.max(showEligible ? r.sasaran ?? 0 : 0, r.aktif),
+        x: (r: SectorCoverage) => Math.max(showEligible ? r.sasaran ?? 0 : 0, r.aktif ?? 0),
         y: "nama",
         text: labelOf,
         dx: 4,

@@ -54,3 +54,17 @@ export class Totals<K = string> {
 export function addMaybe(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }
+
+/**
+ * The sentence every page's source note adds for a public build (summary.json's `audience` and
+ * `suppression_threshold`); empty for an internal one.
+ */
+export function suppressionNote(summary: {audience?: string | null; suppression_threshold?: number | null} | null | undefined): string {
+  if (!summary || summary.audience !== "public") return "";
+  const t = summary.suppression_threshold ?? 5;
+  return (
+    `Untuk melindungi peserta, jumlah orang di bawah ${t} di tingkat kecamatan, desa, sektor, jenis kelamin atau umur tidak ditampilkan ` +
+    `(tertulis "ditekan"), begitu pula angka pendampingnya bila tanpa itu angka kecil dapat dihitung dari jumlahnya; ` +
+    `angka-angka itu tetap masuk dalam jumlah (baris "${NOT_ITEMISED_NAME}"), jadi total selalu tepat.`
+  );
+}

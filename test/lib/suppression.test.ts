@@ -2,7 +2,7 @@
 // remainder rows (`sisa`, finer dimensions null), as loaders/suppression.ts writes them. Every answer
 // below is worked out by hand from the rows listed here.
 import {describe, expect, it} from "vitest";
-import {NOT_ITEMISED, NOT_ITEMISED_NAME, Totals, addMaybe} from "../../src/lib/suppression.ts";
+import {NOT_ITEMISED, NOT_ITEMISED_NAME, Totals, addMaybe, suppressionNote} from "../../src/lib/suppression.ts";
 import {coverageByKecamatan, membersByMonth, claimsByMonth, type AnggotaBulanan} from "../../src/lib/overview.ts";
 import {
   NO_FILTER,
@@ -75,6 +75,12 @@ describe("Totals and formatPeople", () => {
     expect([t.get("a"), t.get("b"), t.get("c")]).toEqual([3, null, 0]);
     expect(t.keys()).toEqual(["a", "b"]);
     expect([addMaybe(null, null), addMaybe(2, null), addMaybe(2, 3)]).toEqual([null, 2, 5]);
+  });
+  it("says in the source note, for a public build only, that counts under the threshold are hidden", () => {
+    expect(suppressionNote({audience: "public", suppression_threshold: 5})).toContain("di bawah 5");
+    expect(suppressionNote({audience: "public", suppression_threshold: 10})).toContain("di bawah 10");
+    expect(suppressionNote({audience: "internal", suppression_threshold: 5})).toBe("");
+    expect(suppressionNote(null)).toBe("");
   });
   it("prints a suppressed count as one word, whatever the reason it was hidden", () => {
     expect(formatPeople(null)).toBe(SUPPRESSED);
@@ -226,16 +232,23 @@ describe("budget page on a public build", () => {
 });
 
 describe("scenario state on a public build", () => {
-  it("keeps members a remainder does not place in a kecamatan × sector apart, and spreads unknown sex/age by the region's mix", () => {
+  it("keeps members a remainder does not place in a kecamatan × sector as groups of their own, so costs and kecamatan totals stay exact", () => {
     const state = currentState(anggota, sasaran, oct, [
       {kode: "55-59", dari: 55, sampai: 59},
       {kode: "60-65", dari: 60, sampai: 65}
     ]);
-    // K1 tani: 40 + 8 shown + 7 in its remainder (sex and age unknown); K1's 6 and the region's 38 are no group's.
-    const tani = state.groups.find((g) => g.kode_kec === "K1" && g.sektor === "tani")!;
-    expect(tani.aktif).toBe(55);
+    const of = (kec: string, sektor: string) => state.groups.find((g) => g.kode_kec === kec && g.sektor === sektor);
+    // K1 tani: 40 + 8 shown + 7 in its remainder (sex and age unknown, spread by the region's mix).
+    expect(of("K1", "tani")).toMatchObject({aktif: 55, sasaran: 100});
+    expect(of("K1", "tani")!.ditekan).toBeUndefined();
+    // K1's remainder of 6 and the region's 38: groups with no sasaran, never an enrolment target.
+    expect(of("K1", NOT_ITEMISED)).toMatchObject({aktif: 6, sasaran: null});
+    expect(of(NOT_ITEMISED, NOT_ITEMISED)).toMatchObject({aktif: 38, sasaran: null});
+    // Suppressed groups with an eligible population: no members known, marked.
+    expect(of("K1", "nel")).toMatchObject({aktif: 0, sasaran: 10, ditekan: true});
+    expect(of("K2", "tani")).toMatchObject({aktif: 0, sasaran: 50, ditekan: true});
     expect(state.notItemised).toBe(44);
-    expect(state.unclassified).toBe(7);
-    expect(state.groups.reduce((s, g) => s + g.aktif, 0) + state.notItemised).toBe(99);
+    expect(state.unclassified).toBe(51);
+    expect(state.groups.reduce((s, g) => s + g.aktif, 0)).toBe(99);
   });
 });

@@ -97,12 +97,12 @@ describe("reconciliation on the sample extracts", () => {
   }, 120_000);
 
   it("splits the pipeline's members by source without losing or adding anyone", () => {
-    const total = (list: {bulan: string; aktif: number; terdaftar: number}[]) => {
+    const total = (list: {bulan: string; aktif: number | null; terdaftar: number | null}[]) => {
       const by: Record<string, string> = {};
       const sums = new Map<string, [number, number]>();
       for (const r of list) {
         const [t, a] = sums.get(r.bulan) ?? [0, 0];
-        sums.set(r.bulan, [t + r.terdaftar, a + r.aktif]);
+        sums.set(r.bulan, [t + r.terdaftar!, a + r.aktif!]);
       }
       for (const [bulan, [t, a]] of sums) by[bulan] = `${t}/${a}`;
       return by;
@@ -118,7 +118,7 @@ describe("reconciliation on the sample extracts", () => {
 
   it("gives, for every month, the difference invoiced − the pipeline's active members", () => {
     const invoiced = new Map<string, number>();
-    for (const r of data.iuran) invoiced.set(r.bulan, (invoiced.get(r.bulan) ?? 0) + r.peserta_ditagih);
+    for (const r of data.iuran) invoiced.set(r.bulan, (invoiced.get(r.bulan) ?? 0) + r.peserta_ditagih!);
     const aktif = new Map<string, number>();
     for (const r of data.anggota) aktif.set(r.bulan, (aktif.get(r.bulan) ?? 0) + r.aktif);
     const gap = new Map<string, number>();

@@ -6,7 +6,8 @@ import {SEXES, cellIndex, cellRates, type AgeBand, type MemberRow, type Scenario
 export interface ClaimRow {
   bulan: string;
   jenis: string;
-  jumlah: number;
+  /** null: suppressed in a public build (the month's remainder row holds it). */
+  jumlah: number | null;
 }
 
 export interface Calibration {

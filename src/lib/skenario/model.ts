@@ -15,6 +15,7 @@
 // - Money is integer rupiah: each month's contribution is rounded once (members × contribution).
 
 import {ratio} from "../overview.js";
+import {NOT_ITEMISED} from "../suppression.js";
 
 export type Sex = "L" | "P";
 export const SEXES: readonly Sex[] = ["L", "P"];
@@ -85,6 +86,8 @@ export interface Group {
   mix: number[];
   /** Where `mix` comes from: the group's own active members, or the whole region's. */
   mixFrom: "kelompok" | "wilayah";
+  /** Public build: the group's active members are suppressed (too few); `aktif` is 0 and they are in a remainder group. */
+  ditekan?: true;
 }
 
 export interface CurrentState {
@@ -98,7 +101,9 @@ export interface CurrentState {
   unclassified: number;
   /**
    * Active members a public build does not place in a kecamatan × sector (suppressed small groups,
-   * published only as a kecamatan's or the region's remainder): not in any group. 0 when internal.
+   * published only as a kecamatan's or the region's remainder). They are kept, as groups with sector
+   * (and, region-wide, kecamatan) NOT_ITEMISED and no sasaran: they cost contributions and die or age
+   * out like everyone, but are never enrolment targets. 0 when internal.
    */
   notItemised: number;
   /** A group needs at least this many active members for its own mix to be used. */
@@ -141,16 +146,16 @@ export function currentState(
   const region = new Array(nc).fill(0);
   let unclassified = 0;
   let notItemised = 0;
+  const hidden = new Set<string>();
   for (const row of anggota) {
     if (row.bulan !== asOf) continue;
+    if (row.aktif === null && row.kode_kec != null) hidden.add(`${row.kode_kec}|${row.sektor ?? "lainnya"}`);
     const n = num(row.aktif);
     if (!n) continue;
-    // A remainder with no kecamatan or no sector (not "lainnya": the sector is unknown to the page).
-    if (row.kode_kec == null || (row.sisa === true && row.sektor == null)) {
-      notItemised += n;
-      continue;
-    }
-    const g = group(row.kode_kec, row.sektor ?? "lainnya");
+    // A remainder with no sector (or no kecamatan): its own group, not "lainnya" (a sector of its own).
+    const unplaced = row.kode_kec == null || (row.sisa === true && row.sektor == null);
+    if (unplaced) notItemised += n;
+    const g = unplaced ? group(row.kode_kec ?? NOT_ITEMISED, NOT_ITEMISED) : group(row.kode_kec!, row.sektor ?? "lainnya");
     g.aktif += n;
     const s = SEXES.indexOf(row.jenis_kelamin as Sex);
     const b = row.kelompok_umur == null ? undefined : bandOf.get(row.kelompok_umur);
@@ -176,6 +181,7 @@ export function currentState(
       const cells = g.cells.map((v, i) => v + g.unknown * regionMix[i]);
       const known = g.cells.reduce((s, v) => s + v, 0);
       const own = known >= minMixMembers && known > 0;
+      const suppressed = g.aktif === 0 && hidden.has(`${g.kode_kec}|${g.sektor}`);
       return {
         kode_kec: g.kode_kec,
         sektor: g.sektor,
@@ -183,7 +189,8 @@ export function currentState(
         aktif: g.aktif,
         cells,
         mix: own ? g.cells.map((v) => v / known) : regionMix.slice(),
-        mixFrom: own ? ("kelompok" as const) : ("wilayah" as const)
+        mixFrom: own ? ("kelompok" as const) : ("wilayah" as const),
+        ...(suppressed ? {ditekan: true as const} : {})
       };
     });
   return {
