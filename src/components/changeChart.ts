@@ -28,7 +28,7 @@ export function changeChart(rows: readonly ChangeRow[], options: {width: number;
     marginLeft: small ? 100 : 150,
     marginRight: 16,
     style: {fontSize: "12px"},
-    x: {grid: true, label: "← keluar · masuk →", labelAnchor: "center", domain: [-extent, extent], nice: true, ticks: small ? 4 : 8, tickFormat: (d: number) => idLocale.format(",d")(Math.abs(d))},
+    x: {grid: true, label: "← keluar · masuk →", labelAnchor: "center", domain: [-extent, extent], nice: true, ticks: small ? 4 : 8, tickFormat: (d: number) => (Number.isInteger(d) ? idLocale.format(",d")(Math.abs(d)) : "")},
     y: {label: null, domain: rows.map((r) => r.nama), tickSize: 0},
     color: {domain: CHANGE_KINDS.map((k) => k.label), range: CHANGE_KINDS.map((k) => k.color)},
     ariaLabel: `Grafik peserta baru dan keluar per ${placeLabel}`,

@@ -284,16 +284,20 @@ export function byAgeSex(anggota: readonly AnggotaBulanan[], bands: readonly str
   const seen = [...bands];
   for (const row of anggota) {
     if (row.bulan !== bulan || !matchesAnggota(row, filter)) continue;
-    // Remainders not split by age or sex: notItemised() counts them for the page's note.
-    if (isRemainder(row) && (row.kelompok_umur == null || row.jenis_kelamin == null)) continue;
-    const band = row.kelompok_umur ?? "";
+    // A remainder not split by age or sex (public build) goes to a NOT_ITEMISED band or sex.
+    const rest = isRemainder(row);
+    const band = row.kelompok_umur ?? (rest ? NOT_ITEMISED : "");
+    const sex = row.jenis_kelamin ?? (rest ? NOT_ITEMISED : "");
     if (!seen.includes(band)) seen.push(band);
-    counts.add(`${band}|${row.jenis_kelamin ?? ""}`, row.aktif);
+    counts.add(`${band}|${sex}`, row.aktif);
   }
-  const bandsShown = filter.umur ? [filter.umur] : seen;
+  const bandsShown = filter.umur ? [filter.umur] : [...seen.filter((b) => b !== NOT_ITEMISED), ...seen.filter((b) => b === NOT_ITEMISED)];
   const sexes = filter.jk ? [filter.jk] : ["L", "P"];
+  // Every band × sex of the grid; a NOT_ITEMISED band or sex only where it holds someone.
   return bandsShown.flatMap((kelompok_umur) =>
-    sexes.map((jenis_kelamin) => ({kelompok_umur, jenis_kelamin, aktif: counts.get(`${kelompok_umur}|${jenis_kelamin}`)}))
+    [...sexes, NOT_ITEMISED]
+      .filter((jenis_kelamin) => (kelompok_umur !== NOT_ITEMISED && jenis_kelamin !== NOT_ITEMISED) || counts.has(`${kelompok_umur}|${jenis_kelamin}`))
+      .map((jenis_kelamin) => ({kelompok_umur, jenis_kelamin, aktif: counts.get(`${kelompok_umur}|${jenis_kelamin}`)}))
   );
 }
 
@@ -438,24 +442,32 @@ export function changeSincePrevious(
   });
 }
 
-/** The totals row of a change table: every row summed (suppressed figures are inside the remainder row). */
+/**
+ * The totals row of a change table: every row summed. Exact when the rows hold every suppressed figure
+ * (the "Tidak dirinci" row of a public build); where a flow has hidden rows and no such row holds them
+ * (a kecamatan whose changes are published only region-wide), that flow's total is null ("ditekan").
+ * The active counts and the net change come from the member table and stay known.
+ */
 export function changeTotal(rows: readonly ChangeRow[]): ChangeRow {
+  const covered = rows.some((r) => r.kode === NOT_ITEMISED);
   const sum = (pick: (r: ChangeRow) => number | null) => rows.reduce((s, r) => s + (pick(r) ?? 0), 0);
+  const flow = (pick: (r: ChangeRow) => number | null) => (!covered && rows.some((r) => pick(r) === null) ? null : sum(pick));
   const aktif = sum((r) => r.aktif);
   const aktif_sebelumnya = sum((r) => r.aktif_sebelumnya);
-  const keluar_meninggal = sum((r) => r.keluar_meninggal);
-  const keluar_usia = sum((r) => r.keluar_usia);
-  const keluar_lainnya = sum((r) => r.keluar_lainnya);
+  const keluar_meninggal = flow((r) => r.keluar_meninggal);
+  const keluar_usia = flow((r) => r.keluar_usia);
+  const keluar_lainnya = flow((r) => r.keluar_lainnya);
+  const exits = [keluar_meninggal, keluar_usia, keluar_lainnya];
   return {
     kode: "",
     nama: "Jumlah",
     aktif_sebelumnya,
     aktif,
-    baru: sum((r) => r.baru),
+    baru: flow((r) => r.baru),
     keluar_meninggal,
     keluar_usia,
     keluar_lainnya,
-    keluar: keluar_meninggal + keluar_usia + keluar_lainnya,
+    keluar: exits.some((v) => v === null) ? null : exits.reduce((s, v) => s! + v!, 0),
     neto: aktif - aktif_sebelumnya
   };
 }

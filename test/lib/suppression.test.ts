@@ -160,14 +160,17 @@ describe("coverage page on a public build", () => {
     expect(notItemised(anggota, {bulan: oct, filter: NO_FILTER, dims: ["sektor"]})).toBe(44);
   });
 
-  it("age × sex: only the visible cells; the 51 in remainders without sex or age are counted apart", () => {
+  it("age × sex: the visible cells, and the 51 in remainders without sex or age on a line of their own", () => {
     const rows = byAgeSex(anggota, ["55-59", "60-65"], {bulan: oct, filter: NO_FILTER});
     expect(rows.map((r) => [r.kelompok_umur, r.jenis_kelamin, r.aktif])).toEqual([
       ["55-59", "L", 40],
       ["55-59", "P", 8],
       ["60-65", "L", null],
-      ["60-65", "P", null]
+      ["60-65", "P", null],
+      [NOT_ITEMISED, NOT_ITEMISED, 51]
     ]);
+    // Under a sex filter the rows add up to the filter's total: remainders without a sex are not in it.
+    expect(byAgeSex(anggota, ["55-59", "60-65"], {bulan: oct, filter: {...NO_FILTER, jk: "P"}}).map((r) => r.aktif)).toEqual([8, null]);
     expect(notItemised(anggota, {bulan: oct, filter: NO_FILTER, dims: ["jenis_kelamin", "kelompok_umur"]})).toBe(51);
     // Within K1 only: its two remainders (7 + 6); the region's does not belong to K1.
     expect(notItemised(anggota, {bulan: oct, filter: {...NO_FILTER, kec: "K1"}, dims: ["jenis_kelamin", "kelompok_umur"]})).toBe(13);
@@ -211,6 +214,9 @@ describe("coverage page on a public build", () => {
     const total = changeTotal(rows);
     expect([total.aktif_sebelumnya, total.aktif, total.baru, total.keluar, total.neto]).toEqual([97, 99, 11, 9, 2]);
     expect(total.baru! - total.keluar!).toBe(total.neto);
+    // Without the line that holds the suppressed flows, their totals are unknown, not 0.
+    const partial = changeTotal(rows.filter((r) => r.kode !== NOT_ITEMISED));
+    expect([partial.baru, partial.keluar, partial.aktif, partial.neto]).toEqual([null, null, 61, 1]);
   });
 });
 
