@@ -114,11 +114,25 @@ export const kamusArrow: Record<string, FileMeaning> = {
   },
   "klaim_bulanan.arrow": {
     judul: "Klaim santunan per bulan kejadian, kecamatan dan jenis",
-    arti: "Santunan yang dibayar BPJS Ketenagakerjaan kepada keluarga peserta (bukan dari APBD).",
+    arti: "Santunan yang dibayar BPJS Ketenagakerjaan kepada keluarga peserta (bukan dari APBD). Di situs publik hanya untuk seluruh kabupaten; per kecamatan: klaim_tahunan.",
     kolom: {
       bulan: {arti: "Bulan kejadian (meninggal dunia).", satuan: "bulan (YYYY-MM)"},
-      kode_kec: {arti: "Kode kecamatan peserta; kosong bila tidak diketahui, atau (baris sisa) tidak dirinci.", satuan: "kode"},
+      kode_kec: {arti: "Kode kecamatan peserta; kosong bila tidak diketahui, atau tidak dirinci (baris sisa, dan semua baris di situs publik).", satuan: "kode"},
       jenis: {arti: "JKM (Jaminan Kematian) atau JKK (Jaminan Kecelakaan Kerja).", satuan: null},
+      jumlah: {arti: "Jumlah klaim (orang meninggal).", satuan: "orang"},
+      nominal: {arti: "Santunan yang dibayarkan.", satuan: "rupiah"},
+      beasiswa: {arti: "Beasiswa anak yang dibayarkan.", satuan: "rupiah"},
+      ditekan,
+      sisa,
+    },
+  },
+  "klaim_tahunan.arrow": {
+    judul: "Klaim santunan per tahun kejadian, kecamatan dan jenis",
+    arti: "Seperti klaim_bulanan, per tahun: di situs publik rincian kecamatan ada di sini (per bulan angkanya terlalu kecil).",
+    kolom: {
+      tahun: {arti: "Tahun kejadian (meninggal dunia).", satuan: "tahun"},
+      kode_kec: {arti: "Kode kecamatan peserta; kosong bila tidak diketahui, atau (baris sisa) tidak dirinci.", satuan: "kode"},
+      jenis: {arti: "JKM (Jaminan Kematian) atau JKK (Jaminan Kecelakaan Kerja); kosong di baris sisa yang tidak dirinci menurut jenis.", satuan: null},
       jumlah: {arti: "Jumlah klaim (orang meninggal).", satuan: "orang"},
       nominal: {arti: "Santunan yang dibayarkan.", satuan: "rupiah"},
       beasiswa: {arti: "Beasiswa anak yang dibayarkan.", satuan: "rupiah"},

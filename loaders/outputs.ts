@@ -40,13 +40,17 @@ export const arrowOutputs: Record<string, {table: string; schema: ArrowSchema}> 
     table: "out_anggota_desa",
     schema: {bulan: "category", kode_kec: "category", kode_desa: "category", terdaftar: "int32", aktif: "int32", ...FLAGS},
   },
+  "klaim_tahunan.arrow": {
+    table: "out_klaim_tahunan",
+    schema: {tahun: "int32", kode_kec: "category", jenis: "category", jumlah: "int32", nominal: "float64", beasiswa: "float64", ...FLAGS},
+  },
 };
 
 /**
  * The SQL files the pipeline runs, in order (each in loaders/sql/). The order matters: claims match
  * accepted members; member-months need deaths and funded months; the outputs need member-months.
  */
-export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql", "rekonsiliasi.sql", "perubahan.sql", "anggota_desa.sql"];
+export const stepSql = ["peserta.sql", "klaim.sql", "iuran.sql", "anggaran.sql", "sasaran.sql", "members.sql", "outputs.sql", "rekonsiliasi.sql", "perubahan.sql", "anggota_desa.sql", "klaim_tahunan.sql"];
 
 /**
  * The outputs that count people, and how the public build suppresses small cells in them
@@ -70,8 +74,16 @@ export const suppressedOutputs: Record<string, SuppressionSpec> = {
     levels: ["kode_kec", "sektor", "jenis_kelamin"],
     counts: ["baru", "keluar_meninggal", "keluar_usia", "keluar_lainnya"],
   },
-  // Benefits are fixed amounts per death: the money gives the count away and hides with it.
-  "klaim_bulanan.arrow": {groups: ["bulan", "jenis"], levels: ["kode_kec"], counts: ["jumlah"], money: ["nominal", "beasiswa"]},
+  // Benefits are fixed amounts per death: the money gives the count away and hides with it. Monthly
+  // claims are region-wide in public (per kecamatan they are 0–2 a month); per kecamatan: klaim_tahunan.
+  "klaim_bulanan.arrow": {
+    groups: ["bulan", "jenis"],
+    levels: ["kode_kec"],
+    counts: ["jumlah"],
+    money: ["nominal", "beasiswa"],
+    publicDrop: ["kode_kec"],
+  },
+  "klaim_tahunan.arrow": {groups: ["tahun"], levels: ["kode_kec", "jenis"], counts: ["jumlah"], money: ["nominal", "beasiswa"]},
   // Kecamatan above the source, so kecamatan totals agree with anggota_bulanan's and cannot be differenced.
   "peserta_sumber_dana.arrow": {groups: ["bulan"], levels: ["kode_kec", "sumber_dana"], counts: ["terdaftar", "aktif"]},
   "iuran_rinci.arrow": {
