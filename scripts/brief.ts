@@ -35,7 +35,8 @@ if (values.build || (!values.dist && !built)) {
 const out = resolve(process.cwd(), values.out!);
 try {
   const brief = await writeBrief({dist, out});
-  console.log(`Ringkasan: ${relative(process.cwd(), out)} (${countPdfPages(brief.pdf)} halaman A4, skala ${brief.scale})`);
+  const shown = relative(process.cwd(), out).startsWith("..") ? out : relative(process.cwd(), out);
+  console.log(`Ringkasan: ${shown} (${countPdfPages(brief.pdf)} halaman A4, skala ${brief.scale})`);
 } catch (error) {
   console.error(`GAGAL: ${(error as Error).message}`);
   process.exit(1);
