@@ -222,6 +222,8 @@ export function scenarioForm(initial: PageState, options: ScenarioFormOptions): 
         renderTabs();
         renderEditor();
         fire();
+        // The tabs were rebuilt: give the focus back to the chosen one, or a keyboard user loses their place.
+        tabs.querySelector<HTMLButtonElement>(`[data-slot="${slot}"]`)?.focus();
       });
       tabs.append(button);
     });

@@ -196,6 +196,11 @@ describe("the coverage-gaps page (/cakupan)", () => {
       await settle(page);
       expect(search(page).get("kec")).toBe(target.kode);
       expect(await page.getByLabel("Kecamatan", {exact: true}).evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)).toBe(target.nama);
+      // The keyboard user keeps their place: focus on the way back, and back on the kecamatan after it.
+      await page.waitForFunction(() => document.activeElement?.matches("button.jaring-back"));
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((kode) => document.activeElement?.matches(`figure[data-map="kecamatan"] path[data-kode="${kode}"]`), target.kode);
+      expect(search(page).get("kec")).toBeNull();
       expect([...problems, ...(await errorCells(page))]).toEqual([]);
     } finally {
       await close();

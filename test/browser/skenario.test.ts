@@ -119,6 +119,8 @@ describe("the scenario planner", () => {
       // Edit C: order by the largest gaps.
       await page.click('.sk-tab[data-slot="c"]');
       await page.waitForFunction(() => document.querySelector(".sk-editor")?.getAttribute("data-slot") === "c");
+      // The tabs are rebuilt on a switch; the chosen one keeps the focus (keyboard users keep their place).
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-slot"))).toBe("c");
       const c0 = await cardText(page, "c", "isi");
       await page.$eval('.sk-editor input[data-value="celah"]', (n) => {
         (n as HTMLInputElement).checked = true;
