@@ -19,7 +19,8 @@ export interface UnmatchedPlace {
   /** For a desa: the kecamatan it was looked for in. */
   kode_kec: string | null;
   nama_kec: string | null;
-  rows: number;
+  /** Rows that wrote this text; null in the public build when fewer than the small-cell threshold of members. */
+  rows: number | null;
   /** Up to three official names, closest first (Jaro–Winkler similarity of the keys). */
   suggestions: {kode: string; nama: string; similarity: number}[];
 }

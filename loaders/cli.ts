@@ -5,7 +5,7 @@
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {ExtractError} from "./errors.ts";
-import {runPipeline} from "./pipeline.ts";
+import {audienceFrom, runPipeline} from "./pipeline.ts";
 import {defaultPaths} from "./paths.ts";
 
 const defaults = defaultPaths();
@@ -14,12 +14,14 @@ const {values} = parseArgs({
     extracts: {type: "string", default: defaults.extracts},
     reference: {type: "string", default: defaults.reference},
     out: {type: "string", default: "out"},
+    // "public" (default, small cells suppressed) or "internal"; JARING_AUDIENCE gives the default.
+    audience: {type: "string"},
     help: {type: "boolean", default: false},
   },
 });
 
 if (values.help) {
-  console.log("Pemakaian: npm run pipeline -- --extracts FOLDER --out FOLDER [--reference FOLDER]");
+  console.log("Pemakaian: npm run pipeline -- --extracts FOLDER --out FOLDER [--reference FOLDER] [--audience public|internal]");
   process.exit(0);
 }
 
@@ -30,9 +32,15 @@ const reference = resolve(here, values.reference!);
 const out = resolve(here, values.out!);
 
 try {
+  const audience = audienceFrom(values.audience === undefined ? process.env : {JARING_AUDIENCE: values.audience});
   // The operator's run also writes the reject list with NIK/KPJ (the site's loader never does).
-  const {summary, quality, files} = await runPipeline({extracts, reference, out, operatorFiles: true});
+  const {summary, quality, files} = await runPipeline({extracts, reference, out, audience, operatorFiles: true});
   console.log(`Selesai. Data per ${summary.as_of ?? "-"}; ${files.length} berkas ditulis ke ${out}:`);
+  console.log(
+    audience === "public"
+      ? `  Untuk publik: jumlah orang di bawah ${summary.suppression_threshold} di bawah tingkat kabupaten ditekan.`
+      : "  Internal: semua angka dirinci, tanpa penekanan sel kecil. Jangan terbitkan untuk umum."
+  );
   for (const file of files) console.log(`  ${file}`);
   console.log("Baris dibaca / diterima / ditolak:");
   for (const [name, q] of Object.entries(quality.tables)) {

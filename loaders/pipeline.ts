@@ -1,10 +1,6 @@
-import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, join, resolve} from "node:path";
-import {ExtractError} from "./errors.ts";
-import {crossChecks, unmatchedPlaces, type CrossCheck, type UnmatchedPlace} from "./checks.ts";
-import {rejectListCsv, crossCheckCsv} from "./rejects.ts";
-import {publishOutputs} from "./write/publish.ts";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {loadTable} from "./read/index.ts";
 import {readExtractMetadata, type ExtractMetadata} from "./read/metadata.ts";
@@ -13,7 +9,14 @@ import {tableQuality, type TableQuality} from "./quality.ts";
 import {runSqlFile} from "./sql/run.ts";
 import {tables} from "./tables/index.ts";
 import {tableToArrow} from "./write/arrow.ts";
-import {arrowOutputs, stepSql} from "./outputs.ts";
+import {arrowOutputs, linkedOutputs, stepSql, suppressedOutputs} from "./outputs.ts";
+import {suppressLinked, suppressTable, type Audience, type SuppressionStats} from "./suppression.ts";
+import {buildKamus, kamusReferensi} from "./kamus.ts";
+import {quoteLiteral} from "./sql/quote.ts";
+import {ExtractError} from "./errors.ts";
+import {crossChecks, unmatchedPlaces, type CrossCheck, type UnmatchedPlace} from "./checks.ts";
+import {crossCheckCsv, rejectListCsv} from "./rejects.ts";
+import {commitStaging, openStaging} from "./write/publish.ts";
 
 export interface PipelineOptions {
   /** Folder of extract tables (peserta, iuran, anggaran, klaim, sasaran as CSV or XLSX). */
@@ -22,6 +25,11 @@ export interface PipelineOptions {
   reference: string;
   /** Folder the outputs are written to; created when missing. */
   out: string;
+  /**
+   * "public" (the default): counts of 1..ambang_sel_kecil−1 people below region level are suppressed.
+   * "internal": everything itemised, for a site that stays inside the offices (JARING_AUDIENCE=internal).
+   */
+  audience?: Audience;
   /**
    * Also write the operator's files — penolakan.csv (every rejected or flagged row with its NIK, KPJ
    * and offending value) and pemeriksaan.csv (the cross-check findings, per person). They hold
@@ -50,6 +58,10 @@ export interface Summary {
   extract_date: string | null;
   /** The distinct `sumber` values of sasaran, e.g. "DTSEN desil 1–4". */
   eligible_source: string | null;
+  /** Who the build is for: "public" files have small cells suppressed (these headline figures never are). */
+  audience: Audience;
+  /** Counts below this many people are suppressed in the public build's files. */
+  suppression_threshold: number;
 }
 
 export interface Quality {
@@ -71,7 +83,7 @@ export async function openDatabase(): Promise<DuckDBConnection> {
   return conn;
 }
 
-async function summarise(conn: DuckDBConnection, reference: Reference, metadata: ExtractMetadata): Promise<Summary> {
+async function summarise(conn: DuckDBConnection, reference: Reference, metadata: ExtractMetadata, audience: Audience): Promise<Summary> {
   const row = (await conn.runAndReadAll("SELECT * FROM out_summary")).getRowObjectsJS()[0];
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const members = n(row.members_active) ?? 0;
@@ -94,7 +106,31 @@ async function summarise(conn: DuckDBConnection, reference: Reference, metadata:
     synthetic: metadata.sintetis === true,
     extract_date: metadata.tanggal_ekstrak ?? null,
     eligible_source: (row.eligible_source as string | null) ?? null,
+    audience,
+    suppression_threshold: smallCellThreshold(reference),
   };
+}
+
+/** JARING_AUDIENCE: "public" unless the build is told it is internal; anything else is a mistake worth stopping for. */
+export function audienceFrom(env: NodeJS.ProcessEnv = process.env): Audience {
+  const value = (env.JARING_AUDIENCE ?? "public").trim().toLowerCase();
+  if (value === "public" || value === "") return "public";
+  if (value === "internal") return "internal";
+  throw new ExtractError("JARING_AUDIENCE", `nilai "${env.JARING_AUDIENCE}" tidak dikenal; pakai "public" (bawaan) atau "internal"`, "unknown audience");
+}
+
+/** parameter.json → ambang_sel_kecil: a whole number of people, at least 1 (1 turns suppression off). */
+function smallCellThreshold(reference: Reference): number {
+  const value = reference.parameters.ambang_sel_kecil;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new ExtractError("parameter.json", `ambang_sel_kecil harus bilangan bulat ≥ 1, bukan ${JSON.stringify(value)}`, "invalid small-cell threshold");
+  }
+  return value;
+}
+
+/** Every published table as CSV too (open data): money as whole rupiah, flags true/false, missing empty. */
+async function writeCsv(conn: DuckDBConnection, select: string, path: string): Promise<void> {
+  await conn.run(`COPY (${select}) TO ${quoteLiteral(path)} (FORMAT csv, HEADER true, DELIMITER ',')`);
 }
 
 async function referenceJson(conn: DuckDBConnection, reference: Reference): Promise<unknown> {
@@ -124,8 +160,7 @@ function requireAcceptedRows(name: string, file: string, q: TableQuality): void 
     file,
     `semua ${q.rows_read} baris ditolak; alasan terbanyak: ${top.message} [${code}], ${top.count} baris (mis. baris ${top.rows.slice(0, 5).join(", ")}). ` +
       "Periksa apakah kolomnya tertukar atau berkasnya salah.",
-    `all ${q.rows_read} rows rejected; most often: ${top.message_en} [${code}]`,
-    undefined
+    `all ${q.rows_read} rows rejected; most often: ${top.message_en} [${code}]`
   );
 }
 
@@ -139,17 +174,33 @@ async function readBoundaries(reference: Reference): Promise<Buffer> {
 }
 
 /**
- * Reads the extracts, validates and normalises them in DuckDB, and writes the aggregates. Every
- * output is computed before anything is written, then staged beside `out` and moved in only when
- * all are on disk (write/publish.ts), so a failed run leaves the previous outputs as they were.
+ * In the public build a count below the threshold of members who wrote one unknown place text is not
+ * published (a small cell below region level); the text and its suggestions are, the count reads "ditekan".
  */
-export async function runPipeline(options: PipelineOptions): Promise<{summary: Summary; quality: Quality; files: string[]}> {
+function suppressPlaceCounts(places: UnmatchedPlace[], audience: Audience, threshold: number): UnmatchedPlace[] {
+  if (audience !== "public") return places;
+  return places.map((p) => (p.table === "peserta" && p.rows !== null && p.rows < threshold ? {...p, rows: null} : p));
+}
+
+/**
+ * Reads the extracts, validates and normalises them in DuckDB, and writes the aggregates. Every output
+ * is computed before anything is published: the files are written into a staging folder inside `out`
+ * and renamed over the old ones only when all are there (write/publish.ts), so a failed run leaves the
+ * previous outputs as they were and a build never sees half of them.
+ */
+export async function runPipeline(
+  options: PipelineOptions
+): Promise<{summary: Summary; quality: Quality; files: string[]; suppression: Record<string, SuppressionStats>}> {
   const reference = await readReference(resolve(options.reference));
   const tmp = await mkdtemp(join(tmpdir(), "jaring-"));
   const conn = options.conn ?? (await openDatabase());
   try {
     await conn.run(`SET temp_directory = '${tmp.replace(/'/g, "''")}'`);
-    // A reused connection keeps the reference tables of its last run: reload only when they differ.
+    // A reused connection keeps the last run's tables. The exact copies suppression keeps (`<out>_rinci`)
+    // would be taken for this run's, so they go; the reference tables are reloaded only when they differ.
+    for (const row of (await conn.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%\\_rinci' ESCAPE '\\'")).getRowObjectsJS()) {
+      await conn.run(`DROP TABLE IF EXISTS "${String(row.table_name)}"`);
+    }
     const referenceKey = JSON.stringify(reference);
     if (referenceLoaded.get(conn) !== referenceKey) {
       referenceLoaded.delete(conn);
@@ -160,28 +211,71 @@ export async function runPipeline(options: PipelineOptions): Promise<{summary: S
     for (const spec of tables) loaded.set(spec.name, await loadTable(conn, spec, resolve(options.extracts), tmp));
     for (const file of stepSql) await runSqlFile(conn, file);
 
-    const quality: Quality = {tables: {}, cross_checks: await crossChecks(conn), unmatched_places: await unmatchedPlaces(conn)};
+    const audience = options.audience ?? audienceFrom();
+    const threshold = smallCellThreshold(reference);
+    const quality: Quality = {
+      tables: {},
+      cross_checks: await crossChecks(conn),
+      unmatched_places: suppressPlaceCounts(await unmatchedPlaces(conn), audience, threshold),
+    };
     for (const spec of tables) {
       const {file, malformedRows} = loaded.get(spec.name)!;
       quality.tables[spec.name] = await tableQuality(conn, spec.name, basename(file), malformedRows);
       requireAcceptedRows(spec.name, file, quality.tables[spec.name]);
     }
-    const summary = await summarise(conn, reference, await readExtractMetadata(resolve(options.extracts)));
-
-    const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
-    const outputs = new Map<string, Uint8Array | string>([
-      ["summary.json", json(summary)],
-      ["quality.json", json(quality)],
-      ["referensi.json", json(await referenceJson(conn, reference))],
-      ["batas.topo.json", await readBoundaries(reference)],
-    ]);
-    for (const [name, {table, schema}] of Object.entries(arrowOutputs)) outputs.set(name, await tableToArrow(conn, table, schema));
-    if (options.operatorFiles) {
-      outputs.set("penolakan.csv", await rejectListCsv(conn, tables, tmp));
-      outputs.set("pemeriksaan.csv", await crossCheckCsv(conn, tmp));
+    const metadata = await readExtractMetadata(resolve(options.extracts));
+    const summary = await summarise(conn, reference, metadata, audience);
+    const boundaries = await readBoundaries(reference);
+    // Last: everything above (summary, checks) sees the exact tables; the files below are suppressed.
+    const suppressOptions = {audience, threshold: summary.suppression_threshold};
+    const linked = linkedOutputs.files.map((name) => ({name, table: arrowOutputs[name].table, spec: suppressedOutputs[name]}));
+    const linkedStats = await suppressLinked(conn, linked, linkedOutputs.dims, suppressOptions);
+    const suppression: Record<string, SuppressionStats> = {};
+    for (const [name, spec] of Object.entries(suppressedOutputs)) {
+      const table = arrowOutputs[name].table;
+      suppression[name] = linkedStats[table] ?? (await suppressTable(conn, table, spec, suppressOptions));
     }
-    const files = await publishOutputs(resolve(options.out), outputs);
-    return {summary, quality, files};
+
+    const out = resolve(options.out);
+    const staging = await openStaging(out);
+    try {
+      const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+      await writeFile(join(staging, "summary.json"), json(summary));
+      await writeFile(join(staging, "quality.json"), json(quality));
+      await writeFile(join(staging, "referensi.json"), json(await referenceJson(conn, reference)));
+      await writeFile(join(staging, "batas.topo.json"), boundaries);
+      const rows: Record<string, number> = {};
+      for (const [name, {table, schema}] of Object.entries(arrowOutputs)) {
+        await writeFile(join(staging, name), await tableToArrow(conn, table, schema));
+        const columns = Object.entries(schema).map(([c, type]) => (type === "float64" ? `round("${c}")::BIGINT AS "${c}"` : `"${c}"`));
+        await writeCsv(conn, `SELECT ${columns.join(", ")} FROM ${table}`, join(staging, name.replace(/\.arrow$/, ".csv")));
+        rows[name] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0][0]);
+      }
+      for (const [name, {sql}] of Object.entries(kamusReferensi)) {
+        await writeCsv(conn, sql, join(staging, name));
+        rows[name] = Number((await conn.runAndReadAll(`SELECT count(*) FROM (${sql})`)).getRowsJS()[0][0]);
+      }
+      const kamus = buildKamus({
+        wilayah: reference.region.nama,
+        asOf: summary.as_of,
+        extractDate: summary.extract_date,
+        audience,
+        threshold: summary.suppression_threshold,
+        rows,
+      });
+      await writeFile(join(staging, "kamus-data.json"), json(kamus));
+      if (options.operatorFiles) {
+        await writeFile(join(staging, "penolakan.csv"), await rejectListCsv(conn, tables, tmp));
+        await writeFile(join(staging, "pemeriksaan.csv"), await crossCheckCsv(conn, tmp));
+      }
+      const files = await commitStaging(staging, out);
+      return {summary, quality, files, suppression};
+    } catch (error) {
+      if (error instanceof ExtractError) throw error;
+      throw new ExtractError(out, `keluaran tidak dapat ditulis: ${(error as Error).message}`, "outputs could not be written");
+    } finally {
+      await rm(staging, {recursive: true, force: true});
+    }
   } finally {
     if (!options.conn) conn.closeSync();
     await rm(tmp, {recursive: true, force: true});

@@ -25,6 +25,9 @@ const NPM_IMPORT = [
 ];
 
 const NPM_FILE_HELPER = /FileAttachment\s*\([^)]*\)\s*\.\s*(arrow|parquet|csv|tsv|dsv|xlsx|sqlite|zip)\s*\(/;
+// A bare attachment of such a file (no method or property read off the call, e.g. kept for a link)
+// makes Framework assume its parser from the extension and fetch it from the CDN: read `.href` instead.
+const BARE_TYPED_ATTACHMENT = /FileAttachment\s*\(\s*(["'`])[^"'`]*\.(arrow|parquet|csv|tsv|xlsx|sqlite|zip)\1\s*\)(?!\s*\.)/;
 
 export interface Finding {
   line: number;
@@ -39,6 +42,8 @@ export function findNpmImports(source: string): Finding[] {
     if (NPM_IMPORT.some((re) => re.test(text))) findings.push({line: i + 1, rule: "npm: import", text: text.trim()});
     const helper = NPM_FILE_HELPER.exec(text);
     if (helper) findings.push({line: i + 1, rule: `FileAttachment.${helper[1]}() memuat modul npm:`, text: text.trim()});
+    const bare = BARE_TYPED_ATTACHMENT.exec(text);
+    if (bare) findings.push({line: i + 1, rule: `FileAttachment berkas .${bare[2]} tanpa .href/.arrayBuffer() memuat modul npm:`, text: text.trim()});
   });
   // Imports can span lines: check the whole text too, and report what the line scan missed.
   const flat = source.replace(/\s+/g, " ");
@@ -112,11 +117,13 @@ describe("the detectors catch what they are meant to (planted examples)", () => 
     expect(findNpmImports('import {\n  feature\n} from\n  "npm:topojson-client";')).toHaveLength(1);
     expect(findNpmImports('const t = await FileAttachment("data/x.arrow").arrow();')[0].rule).toMatch(/arrow/);
     expect(findNpmImports('const t = await FileAttachment("data/x.csv").csv({typed: true});')[0].rule).toMatch(/csv/);
+    expect(findNpmImports('const files = {csv: FileAttachment("data/x.csv")};')[0].rule).toMatch(/\.csv tanpa/);
   });
   it("leaves node_modules imports and safe FileAttachment helpers alone", () => {
     expect(findNpmImports('import * as Plot from "@observablehq/plot";')).toEqual([]);
     expect(findNpmImports('const s = await FileAttachment("data/summary.json").json();')).toEqual([]);
     expect(findNpmImports('tableFromIPC(await FileAttachment("data/x.arrow").arrayBuffer())')).toEqual([]);
+    expect(findNpmImports('const href = FileAttachment("data/x.csv").href;')).toEqual([]);
     expect(findNpmImports("// the string npm: in prose, not an import")).toEqual([]);
   });
   it("finds implicit globals a page uses without importing them", () => {

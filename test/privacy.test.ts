@@ -1,12 +1,16 @@
 // No person's data may reach the published site: every NIK, KPJ number and name in the extracts is
-// searched for, byte for byte (ASCII case-insensitive, inside archives too), in every file of dist/.
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+// searched for, byte for byte (ASCII case-insensitive, inside archives too), in every file of dist/;
+// every birth date in the data files of dist/; and every published Arrow and CSV file is read to check
+// that no count of people under the small-cell threshold is shown (a default build is public).
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {gzipSync} from "node:zlib";
 import {describe, expect, inject, it} from "vitest";
 import {ROOT, listFiles} from "./browser/site.ts";
-import {ByteScanner, contents, extractsDir, needlesFromRows, parseCsv, readNeedles, type Needle} from "./browser/privacy.ts";
+import {tableFromArrays, tableFromIPC, tableToIPC} from "apache-arrow";
+import {ByteScanner, birthDateNeedles, contents, extractsDir, isoDate, needlesFromRows, nikBirthDate, parseCsv, readBirthDates, readNeedles, type Needle} from "./browser/privacy.ts";
+import {smallCellViolations, type KamusLike} from "./support/smallCells.ts";
 
 const dist = inject("distDir");
 
@@ -68,5 +72,92 @@ describe("privacy: the built site holds no personal data", () => {
     expect(files.length).toBeGreaterThan(0);
     const hits = await scanDir(dist, new ByteScanner(needles));
     expect(hits).toEqual([]);
+  });
+});
+
+/** The files Framework copied into dist/ for the pages: the data files (dist/_file/…). */
+const dataFiles = (dir: string) => listFiles(dir).filter((f) => /[\\/]_file[\\/]/.test(f));
+
+describe("privacy: birth dates", () => {
+  it("reads birth dates from the date column and the NIK, in both ways a page could print them", () => {
+    expect(isoDate("07/08/1969")).toBe("1969-08-07");
+    expect(isoDate("16-03-1960")).toBe("1960-03-16");
+    expect(isoDate("1961-12-31")).toBe("1961-12-31");
+    expect(isoDate("31/02/1961")).toBeNull();
+    // 47 = 7 + 40: a woman born 07/08/69.
+    expect(nikBirthDate("3327054708699609", 2025)).toBe("1969-08-07");
+    expect(birthDateNeedles("1969-08-07", "t").map((n) => n.value)).toEqual(["1969-08-07", "07/08/1969"]);
+  });
+
+  it("the scanner finds a planted birth date in a data file, and leaves program dates alone", async () => {
+    const needles = birthDateNeedles("1969-08-07", "tes");
+    const dir = mkdtempSync(join(tmpdir(), "jaring-privacy-"));
+    try {
+      writeFileSync(join(dir, "clean.csv"), "bulan,tanggal_bayar\r\n2025-04,2025-04-15\r\n");
+      expect(await scanDir(dir, new ByteScanner(needles))).toEqual([]);
+      writeFileSync(join(dir, "leak.csv"), "kode_kec,lahir\r\n33.27.05,07/08/1969\r\n");
+      expect(await scanDir(dir, new ByteScanner(needles))).toEqual([expect.stringMatching(/^tanggal_lahir .*leak\.csv$/)]);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  it("no birth date of a member appears in the data files of dist/", async () => {
+    const needles = await readBirthDates(extractsDir(ROOT));
+    // Thousands of people: finding few means the reader, not the site, is broken.
+    expect(needles.length).toBeGreaterThan(1000);
+    const files = dataFiles(dist);
+    expect(files.length).toBeGreaterThan(10);
+    const scanner = new ByteScanner(needles);
+    const hits: string[] = [];
+    for (const file of files) for (const part of await contents(file)) for (const n of scanner.scan(part.bytes)) hits.push(`${n.kind} (${n.value.slice(0, 4)}…) di ${relative(dist, part.name)}`);
+    expect(hits).toEqual([]);
+  });
+});
+
+describe("privacy: small cells", () => {
+  const kamusOf = (files: string[]) => {
+    const found = files.filter((f) => /[\\/]kamus-data\.[^\\/]*json$/.test(f));
+    if (found.length !== 1) throw new Error(`kamus-data.json di dist: ${found.length} berkas (harus 1)`);
+    return JSON.parse(readFileSync(found[0], "utf8")) as KamusLike & {audience: string};
+  };
+  const kamus: KamusLike = {
+    ambang_sel_kecil: 5,
+    berkas: [{nama: "anggota_desa", rincian: ["kode_kec", "kode_desa"], kolom: [{nama: "aktif", hitungan_orang: true}]}]
+  };
+
+  it("the check finds a planted small cell, a hidden count left visible, in CSV and Arrow, and passes a safe table", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jaring-privacy-"));
+    try {
+      const header = "bulan,kode_kec,kode_desa,aktif,ditekan,sisa\r\n";
+      writeFileSync(join(dir, "anggota_desa.csv"), header + "2026-10,33.27.01,33.27.01.2001,12,false,false\r\n2026-10,33.27.01,33.27.01.2002,,true,false\r\n2026-10,33.27.01,,7,false,true\r\n2026-10,,,3,false,true\r\n");
+      expect(smallCellViolations(kamus, [join(dir, "anggota_desa.csv")])).toEqual([]);
+      writeFileSync(join(dir, "anggota_desa.1a2b3c4d.csv"), header + "2026-10,33.27.01,33.27.01.2001,3,false,false\r\n2026-10,33.27.01,33.27.01.2002,4,true,false\r\n2026-10,33.27.01,,2,false,true\r\n");
+      expect(smallCellViolations(kamus, [join(dir, "anggota_desa.1a2b3c4d.csv")])).toEqual([
+        "anggota_desa.1a2b3c4d.csv baris 1: aktif = 3 (< 5) tidak ditekan",
+        "anggota_desa.1a2b3c4d.csv baris 2: aktif = 4 padahal ditekan",
+        "anggota_desa.1a2b3c4d.csv baris 2: aktif = 4 (< 5) tidak ditekan",
+        "anggota_desa.1a2b3c4d.csv baris 3: aktif = 2 (< 5) tidak ditekan"
+      ]);
+      const arrow = tableFromArrays({bulan: ["2026-10"], kode_kec: ["33.27.01"], kode_desa: ["33.27.01.2001"], aktif: Int32Array.from([2]), ditekan: [false], sisa: [false]});
+      writeFileSync(join(dir, "anggota_desa.arrow"), tableToIPC(arrow, "file"));
+      expect(tableFromIPC(readFileSync(join(dir, "anggota_desa.arrow"))).numRows).toBe(1);
+      expect(smallCellViolations(kamus, [join(dir, "anggota_desa.arrow")])).toEqual(["anggota_desa.arrow baris 1: aktif = 2 (< 5) tidak ditekan"]);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  it("no published Arrow or CSV file in dist/ shows a count of people under the threshold (default build: public)", () => {
+    const files = dataFiles(dist);
+    const published = kamusOf(files);
+    expect(published.audience).toBe("public");
+    const counted = published.berkas.filter((b) => b.kolom.some((k) => k.hitungan_orang)).map((b) => b.nama);
+    // Every file that counts people is in the site (the Transparansi page links them), as CSV and as Arrow.
+    const checked = files.filter((f) => /\.(csv|arrow)$/.test(f));
+    for (const name of counted) {
+      for (const ext of ["csv", "arrow"]) expect(checked.some((f) => new RegExp(`[\\\\/]${name}\\.[0-9a-f]+\\.${ext}$`).test(f)), `${name}.${ext} di dist`).toBe(true);
+    }
+    expect(smallCellViolations(published, checked)).toEqual([]);
   });
 });

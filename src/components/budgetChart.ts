@@ -1,8 +1,9 @@
-// Budget absorption over the year: cumulative contributions paid against the allocation (pagu) and
-// the cumulative cash plan (rencana kas).
+// Budget absorption over the year: cumulative contributions invoiced against the allocation (pagu) and
+// the cumulative cash plan (rencana kas); optionally the original pagu before a revision and the
+// year-end projections (run-rate and plan) as dotted continuations.
 import * as Plot from "@observablehq/plot";
 import {formatMoney, formatMonth, formatPercent} from "../lib/format.js";
-import type {BudgetMonth} from "../lib/overview.js";
+import type {BudgetMonth, ProjectionPoint} from "../lib/anggaran.js";
 import {COLORS, emptyState, figure, monthAxis, monthDate, moneyAxis, swatches} from "./common.js";
 
 export interface BudgetChartOptions {
@@ -10,16 +11,31 @@ export interface BudgetChartOptions {
   height?: number;
   /** The allocation in force (pagu berlaku), rupiah; no line when null. */
   allocation?: number | null;
+  /** The original pagu, drawn dashed when a revision changed it. */
+  originalAllocation?: number | null;
+  /** Year-end projections from the last realised month (anggaran.ts projectionPaths). */
+  projections?: {runRate: readonly ProjectionPoint[]; rencana: readonly ProjectionPoint[]} | null;
 }
 
 export function budgetChart(months: readonly BudgetMonth[], options: BudgetChartOptions): HTMLElement {
-  const {width, height = 320, allocation = null} = options;
+  const {width, height = 320, allocation = null, originalAllocation = null, projections = null} = options;
   if (!months.length) return emptyState("Belum ada data anggaran untuk tahun ini.");
   const data = months.map((m) => ({...m, date: monthDate(m.bulan)}));
   const paid = data.filter((d) => d.realisasi_kumulatif !== null);
   const planned = data.filter((d) => d.rencana_kumulatif !== null);
   const last = paid[paid.length - 1];
-  const max = Math.max(allocation ?? 0, ...paid.map((d) => d.realisasi_kumulatif!), ...planned.map((d) => d.rencana_kumulatif!), 1);
+  const byRate = (projections?.runRate ?? []).map((p) => ({...p, date: monthDate(p.bulan)}));
+  const byPlan = (projections?.rencana ?? []).map((p) => ({...p, date: monthDate(p.bulan)}));
+  const showOriginal = originalAllocation !== null && originalAllocation > 0 && originalAllocation !== allocation;
+  const max = Math.max(
+    allocation ?? 0,
+    showOriginal ? originalAllocation! : 0,
+    ...paid.map((d) => d.realisasi_kumulatif!),
+    ...planned.map((d) => d.rencana_kumulatif!),
+    ...byRate.map((p) => p.kumulatif),
+    ...byPlan.map((p) => p.kumulatif),
+    1
+  );
   const y = moneyAxis(max);
   const x = monthAxis(12, width);
   const hasAllocation = allocation !== null && allocation > 0;
@@ -39,6 +55,8 @@ export function budgetChart(months: readonly BudgetMonth[], options: BudgetChart
       planned.length
         ? Plot.lineY(planned, {x: "date", y: "rencana_kumulatif", stroke: COLORS.grey, strokeWidth: 1.5, strokeDasharray: "4,3"})
         : null,
+      byPlan.length ? Plot.lineY(byPlan, {x: "date", y: "kumulatif", stroke: COLORS.accent, strokeWidth: 2, strokeDasharray: "1,4", strokeLinecap: "round"}) : null,
+      byRate.length ? Plot.lineY(byRate, {x: "date", y: "kumulatif", stroke: COLORS.green, strokeWidth: 2, strokeDasharray: "1,4", strokeLinecap: "round"}) : null,
       Plot.lineY(paid, {x: "date", y: "realisasi_kumulatif", stroke: COLORS.green, strokeWidth: 2.5}),
       Plot.dot(paid, {x: "date", y: "realisasi_kumulatif", fill: COLORS.green, r: 2.5}),
       last
@@ -55,6 +73,7 @@ export function budgetChart(months: readonly BudgetMonth[], options: BudgetChart
             strokeWidth: 3
           })
         : null,
+      showOriginal ? Plot.ruleY([originalAllocation], {stroke: COLORS.vermillion, strokeWidth: 1, strokeDasharray: "6,4", strokeOpacity: 0.7}) : null,
       hasAllocation ? Plot.ruleY([allocation], {stroke: COLORS.vermillion, strokeWidth: 1.5}) : null,
       hasAllocation
         ? Plot.text([allocation], {
@@ -78,7 +97,7 @@ export function budgetChart(months: readonly BudgetMonth[], options: BudgetChart
           title: (d: (typeof data)[number]) =>
             [
               formatMonth(d.bulan),
-              `Dibayar bulan ini: ${formatMoney(d.realisasi)}`,
+              `Ditagihkan bulan ini: ${formatMoney(d.realisasi)}`,
               `Realisasi kumulatif: ${formatMoney(d.realisasi_kumulatif)}`,
               d.rencana_kumulatif !== null ? `Rencana kas kumulatif: ${formatMoney(d.rencana_kumulatif)}` : null
             ]
@@ -92,7 +111,10 @@ export function budgetChart(months: readonly BudgetMonth[], options: BudgetChart
   const legend = swatches([
     {label: "Realisasi (iuran ditagihkan), kumulatif", color: COLORS.green, shape: "line"},
     ...(planned.length ? [{label: "Rencana kas, kumulatif", color: COLORS.grey, shape: "dash" as const}] : []),
-    ...(hasAllocation ? [{label: "Pagu berlaku", color: COLORS.vermillion, shape: "line" as const}] : [])
+    ...(hasAllocation ? [{label: "Pagu berlaku", color: COLORS.vermillion, shape: "line" as const}] : []),
+    ...(showOriginal ? [{label: "Pagu awal (sebelum perubahan)", color: COLORS.vermillion, shape: "dash" as const}] : []),
+    ...(byRate.length ? [{label: "Perkiraan menurut laju realisasi", color: COLORS.green, shape: "dot" as const}] : []),
+    ...(byPlan.length ? [{label: "Perkiraan menurut rencana kas", color: COLORS.accent, shape: "dot" as const}] : [])
   ]);
   const description = last
     ? `Realisasi kumulatif ${formatMoney(last.realisasi_kumulatif)} sampai ${formatMonth(last.bulan)}` +

@@ -54,8 +54,8 @@ export function moneyAxis(max: number) {
 export interface Swatch {
   label: string;
   color: string;
-  /** "line", "dash" (dashed line), "rect" or "hatch". */
-  shape?: "line" | "dash" | "rect" | "hatch";
+  /** "line", "dash" (dashed line), "dot" (dotted line), "rect" or "hatch". */
+  shape?: "line" | "dash" | "dot" | "rect" | "hatch";
 }
 
 /** A small HTML legend: coloured marks with labels, readable by screen readers as a list. */
@@ -87,7 +87,7 @@ function swatchIcon({color, shape = "rect"}: Swatch): SVGSVGElement {
   svg.setAttribute("width", "22");
   svg.setAttribute("height", "12");
   svg.setAttribute("aria-hidden", "true");
-  if (shape === "line" || shape === "dash") {
+  if (shape === "line" || shape === "dash" || shape === "dot") {
     const line = document.createElementNS(ns, "line");
     line.setAttribute("x1", "1");
     line.setAttribute("x2", "21");
@@ -96,6 +96,7 @@ function swatchIcon({color, shape = "rect"}: Swatch): SVGSVGElement {
     line.setAttribute("stroke", color);
     line.setAttribute("stroke-width", "3");
     if (shape === "dash") line.setAttribute("stroke-dasharray", "5,3");
+    if (shape === "dot") line.setAttribute("stroke-dasharray", "1,4"), line.setAttribute("stroke-linecap", "round");
     svg.append(line);
   } else {
     const rect = document.createElementNS(ns, "rect");
@@ -154,6 +155,7 @@ export function hatchPattern(id: string, color = "#8a939c", background = "#f1f3f
  * screen readers (the visible table or text alternative sits beside it on the page).
  */
 export function figure(chart: Element, {legend, description}: {legend?: Element | null; description?: string} = {}): HTMLElement {
+  if (chart instanceof SVGSVGElement) accessibleSvg(chart);
   const fig = document.createElement("figure");
   fig.className = "jaring-figure";
   fig.style.margin = "0";
@@ -167,6 +169,31 @@ export function figure(chart: Element, {legend, description}: {legend?: Element 
     fig.append(caption);
   }
   return fig;
+}
+
+/**
+ * Makes a Plot chart read as one named image to a screen reader (its name is Plot's `ariaLabel`; the
+ * figure's caption and the table beside it carry the figures). Plot names each mark's <g> by its type
+ * ("line", "dot", "tip"): noise to a listener, and aria-label is not allowed on a <g> without a role
+ * (WCAG 4.1.2, axe "aria-prohibited-attr"). Plot re-renders the tip on hover, so new groups are
+ * cleaned as they arrive. A chart with focusable parts (a map whose places are buttons) stays a group
+ * so its buttons remain reachable.
+ */
+export function accessibleSvg(svg: SVGSVGElement): SVGSVGElement {
+  const interactive = svg.querySelector("[tabindex], a, [role='button']") !== null;
+  svg.setAttribute("role", interactive ? "group" : "img");
+  const clean = (node: Element) => {
+    for (const g of [node, ...node.querySelectorAll("g")]) {
+      if (g.localName !== "g" || g.hasAttribute("role")) continue;
+      g.removeAttribute("aria-label");
+      g.removeAttribute("aria-description");
+    }
+  };
+  clean(svg);
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) clean(node);
+  }).observe(svg, {childList: true, subtree: true});
+  return svg;
 }
 
 /** A paragraph saying there is nothing to draw (instead of an empty or broken chart). */

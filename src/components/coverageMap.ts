@@ -1,70 +1,128 @@
-// Choropleth of the coverage rate (active members / eligible) by kecamatan.
+// Choropleth of coverage by kecamatan (or by desa of one kecamatan): the coverage rate (active ÷
+// eligible), the gap (eligible − active) or active members. Places can be selected by click or by
+// keyboard (Tab, then Enter or Space) when `onSelect` is given.
 import * as Plot from "@observablehq/plot";
 import {geoArea, geoCentroid} from "d3";
 import {feature} from "topojson-client";
 import type {Feature, FeatureCollection, Geometry} from "geojson";
 import type {GeometryCollection, Topology} from "topojson-specification";
-import {formatInteger, formatPercent} from "../lib/format.js";
-import type {CoverageRow} from "../lib/overview.js";
+import {formatInteger, formatPeople, formatPercent, idLocale} from "../lib/format.js";
 import {COLORS, figure, hatchPattern, swatches, uniqueId} from "./common.js";
+
+/** What the colours show. */
+export type MapMetric = "rate" | "gap" | "aktif";
+
+/** One place's figures; `coverageByKecamatan` (overview) and `coverageByPlace` (cakupan) rows both fit. */
+export interface MapRow {
+  kode_kec?: string;
+  kode?: string;
+  nama: string;
+  /** null: suppressed in a public build (drawn apart, never as zero or as "no data"). */
+  aktif: number | null;
+  sasaran: number | null;
+  rate: number | null;
+  gap?: number | null;
+}
 
 export interface CoverageMapOptions {
   width: number;
-  /** The TopoJSON object holding the kecamatan polygons. */
+  /** The TopoJSON object holding the polygons ("kecamatan", "desa"). */
   object?: string;
-  /** The feature property holding the kecamatan code. */
+  /** The feature property holding the place code ("kode_kec", "kode_desa"). */
   codeProperty?: string;
-  /** A sequential, colour-blind-safe Plot scheme. */
+  /** Draw only the features whose properties pass (e.g. the desa of one kecamatan). */
+  include?: (properties: Record<string, unknown>) => boolean;
+  /** The colour metric; "rate" by default. */
+  metric?: MapMetric;
+  /** A sequential, colour-blind-safe Plot scheme; by default blues (rate), oranges (gap), purples (active). */
   scheme?: Plot.ColorScheme;
-  /** Upper end of the colour scale (a rate); by default the largest rate, at least 0.5, at most 1. */
+  /** Upper end of the colour scale; for a rate by default the largest rate, at least 0.5, at most 1. */
   max?: number;
-  /** Show kecamatan names on the map. */
+  /** Show place names on the map. */
   labels?: boolean;
+  /** The kind of place, for tips and labels ("Kecamatan", "Desa"). */
+  placeLabel?: string;
+  /** A place drawn with a heavy outline. */
+  selected?: string | null;
+  /** Called with a place's code when it is clicked or chosen by keyboard. */
+  onSelect?: (code: string) => void;
+  /** What choosing a place does, for screen readers ("lihat desa"). */
+  selectHint?: string;
+  /** Why a place has no value under this metric (legend and tips); "Tidak ada data sasaran" by default. */
+  noDataLabel?: string;
 }
 
 type KecFeature = Feature<Geometry, Record<string, unknown>>;
 
-/** The map and its legend, as one <figure>. Rows come from `coverageByKecamatan`. */
-export function coverageMap(topology: unknown, rows: readonly CoverageRow[], options: CoverageMapOptions): HTMLElement {
-  const {width, object = "kecamatan", codeProperty = "kode_kec", scheme = "blues", labels = true} = options;
+/** A suppressed place: a flat light grey, unlike any colour of the sequential schemes or the no-data hatch. */
+const SUPPRESSED_FILL = "#d9dde1";
+
+/** The class of the top layer of place outlines (the one that takes clicks and focus). */
+const SELECTABLE = "jaring-wilayah";
+
+const METRICS: Record<MapMetric, {scheme: Plot.ColorScheme; label: string; tick: (d: number) => string}> = {
+  rate: {scheme: "blues", label: "Cakupan (peserta aktif ÷ sasaran)", tick: (d) => formatPercent(d, 0)},
+  gap: {scheme: "oranges", label: "Celah (sasaran − peserta aktif)", tick: (d) => idLocale.format(",d")(d)},
+  aktif: {scheme: "purples", label: "Peserta aktif", tick: (d) => idLocale.format(",d")(d)}
+};
+
+/** The map and its legend, as one <figure>. Rows come from `coverageByKecamatan` or `coverageByPlace`. */
+export function coverageMap(topology: unknown, rows: readonly MapRow[], options: CoverageMapOptions): HTMLElement {
+  const {width, object = "kecamatan", codeProperty = "kode_kec", metric = "rate", labels = true, placeLabel = "Kecamatan"} = options;
+  const {selected = null, onSelect, include, noDataLabel = "Tidak ada data sasaran"} = options;
+  const scheme = options.scheme ?? METRICS[metric].scheme;
   const topo = topology as Topology;
   const geometries = topo.objects?.[object] as GeometryCollection | undefined;
   if (!geometries) throw new Error(`Batas wilayah tidak memuat objek "${object}"`);
   const collection = feature(topo, geometries) as FeatureCollection<Geometry, Record<string, unknown>>;
-  const features = collection.features.map(rewindIfInverted);
+  const features = collection.features.filter((f) => !include || include(f.properties ?? {})).map(rewindIfInverted);
 
-  const byCode = new Map(rows.map((row) => [row.kode_kec, row]));
-  const rowOf = (f: KecFeature) => byCode.get(String(f.properties?.[codeProperty] ?? ""));
-  const rateOf = (f: KecFeature) => rowOf(f)?.rate ?? null;
-  const withRate = features.filter((f) => rateOf(f) !== null);
-  const withoutRate = features.filter((f) => rateOf(f) === null);
+  const codeOf = (f: KecFeature) => String(f.properties?.[codeProperty] ?? "");
+  const byCode = new Map(rows.map((row) => [row.kode ?? row.kode_kec ?? "", row]));
+  const rowOf = (f: KecFeature) => byCode.get(codeOf(f));
+  // A place whose count is suppressed has no value under any metric, and says so.
+  const suppressed = (f: KecFeature) => rowOf(f)?.aktif === null;
+  const valueOf = (f: KecFeature): number | null => {
+    const row = rowOf(f);
+    if (suppressed(f)) return null;
+    if (metric === "aktif") return row ? row.aktif : 0;
+    if (metric === "gap") return row?.gap ?? null;
+    return row?.rate ?? null;
+  };
+  const withRate = features.filter((f) => valueOf(f) !== null);
+  const hidden = features.filter(suppressed);
+  const withoutRate = features.filter((f) => valueOf(f) === null && !suppressed(f));
 
-  const maxRate = Math.max(0, ...withRate.map((f) => rateOf(f)!));
-  const top = options.max ?? Math.min(1, Math.max(0.5, Math.ceil(maxRate * 10) / 10));
+  const maxValue = Math.max(0, ...withRate.map((f) => valueOf(f)!));
+  const top =
+    options.max ?? (metric === "rate" ? Math.min(1, Math.max(0.5, Math.ceil(maxValue * 10) / 10)) : Math.max(1, maxValue));
   const hatchId = uniqueId("hatch");
   const small = width < 560;
 
   // The reference name; else the boundary file's own name property; else the code.
   const nameOf = (f: KecFeature) => {
-    const code = String(f.properties?.[codeProperty] ?? "");
+    const code = codeOf(f);
     const nama = rowOf(f)?.nama;
-    return nama && nama !== code ? nama : String(f.properties?.kecamatan ?? f.properties?.nama ?? code);
+    return nama && nama !== code ? nama : String(f.properties?.[object] ?? f.properties?.nama ?? code);
   };
   const tipText = (f: KecFeature) => {
     const row = rowOf(f);
     return [
-      `Kecamatan ${nameOf(f)}`,
-      `Peserta aktif: ${formatInteger(row?.aktif ?? 0)}`,
+      `${placeLabel} ${nameOf(f)}`,
+      `Peserta aktif: ${row?.aktif === null ? `${formatPeople(null)} (angka kecil)` : formatInteger(row?.aktif ?? 0)}`,
       `Sasaran: ${row?.sasaran == null ? "tidak ada data" : formatInteger(row.sasaran)}`,
-      `Cakupan: ${row?.rate == null ? "tidak ada data" : formatPercent(row.rate)}`
-    ].join("\n");
+      `Cakupan: ${row?.rate == null ? "–" : formatPercent(row.rate)}`,
+      row?.gap !== undefined ? `Celah: ${row.gap == null ? "–" : formatInteger(row.gap)}` : null
+    ]
+      .filter((line) => line !== null)
+      .join("\n");
   };
 
   const labelPoints = features.map((f) => {
     const p = f.properties ?? {};
     const [lng, lat] =
       typeof p.label_lng === "number" && typeof p.label_lat === "number" ? [p.label_lng, p.label_lat] : geoCentroid(f);
-    return {lng, lat, nama: nameOf(f), rate: rateOf(f)};
+    return {lng, lat, nama: nameOf(f), value: valueOf(f)};
   });
 
   const plot = Plot.plot({
@@ -72,17 +130,27 @@ export function coverageMap(topology: unknown, rows: readonly CoverageRow[], opt
     margin: 4,
     projection: {type: "mercator", domain: {type: "FeatureCollection", features} as FeatureCollection},
     color: {type: "linear", scheme, domain: [0, top], clamp: true},
-    ariaLabel: "Peta cakupan per kecamatan",
+    ariaLabel: `Peta ${METRICS[metric].label.toLowerCase()} per ${placeLabel.toLowerCase()}`,
     marks: [
       Plot.geo(withoutRate, {fill: `url(#${hatchId})`, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
+      Plot.geo(hidden, {fill: SUPPRESSED_FILL, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
       Plot.geo(withRate, {
-        fill: (f: KecFeature) => rateOf(f),
+        fill: (f: KecFeature) => valueOf(f),
         stroke: "white",
         strokeWidth: 1,
         title: tipText,
         tip: true
       }),
-      Plot.geo(features, {stroke: COLORS.ink, strokeOpacity: 0.35, strokeWidth: 0.5}),
+      // Outlines on top; transparent fills that take clicks and keyboard focus when places can be chosen.
+      Plot.geo(features, {
+        stroke: COLORS.ink,
+        strokeOpacity: 0.35,
+        strokeWidth: 0.5,
+        fill: onSelect ? "white" : "none",
+        fillOpacity: 0,
+        className: SELECTABLE
+      }),
+      selected ? Plot.geo(features.filter((f) => codeOf(f) === selected), {stroke: COLORS.ink, strokeWidth: 2.5}) : null,
       labels
         ? Plot.text(labelPoints, {
             x: "lng",
@@ -100,24 +168,64 @@ export function coverageMap(topology: unknown, rows: readonly CoverageRow[], opt
     ]
   });
   plot.insertBefore(hatchPattern(hatchId), plot.firstChild);
+  if (onSelect) makeSelectable(plot, features, {codeOf, nameOf, tipText, onSelect, hint: options.selectHint ?? "pilih"});
 
   const colorLegend = plot.legend("color", {
-    label: "Cakupan (peserta aktif ÷ sasaran)",
-    tickFormat: (d: number) => formatPercent(d, 0),
+    label: METRICS[metric].label,
+    tickFormat: METRICS[metric].tick,
     width: Math.min(320, width - 10)
   } as Plot.LegendOptions);
   const legend = document.createElement("div");
   Object.assign(legend.style, {display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "0.5rem 1.5rem"});
   if (colorLegend) legend.append(colorLegend);
-  if (withoutRate.length) legend.append(swatches([{label: "Tidak ada data sasaran", color: "#8a939c", shape: "hatch"}]));
+  if (withoutRate.length) legend.append(swatches([{label: noDataLabel, color: "#8a939c", shape: "hatch"}]));
+  if (hidden.length) legend.append(swatches([{label: `Angka ${formatPeople(null)} (kurang dari ambang, atau disembunyikan bersamanya)`, color: SUPPRESSED_FILL}]));
 
-  const ranked = rows.filter((r) => r.rate !== null).sort((a, b) => a.rate! - b.rate!);
+  const valueText = (f: KecFeature) => (metric === "rate" ? formatPercent(valueOf(f)) : formatInteger(valueOf(f)));
+  const ranked = withRate.slice().sort((a, b) => valueOf(a)! - valueOf(b)!);
+  const what = METRICS[metric].label.split(" (")[0].toLowerCase();
   const description = ranked.length
-    ? `Peta cakupan per kecamatan. Terendah: ${ranked[0].nama} (${formatPercent(ranked[0].rate)}); tertinggi: ${
-        ranked[ranked.length - 1].nama
-      } (${formatPercent(ranked[ranked.length - 1].rate)}).`
-    : "Peta kecamatan; belum ada data cakupan.";
-  return figure(plot, {legend, description});
+    ? `Peta ${what} per ${placeLabel.toLowerCase()}. Terendah: ${nameOf(ranked[0])} (${valueText(ranked[0])}); tertinggi: ${nameOf(
+        ranked[ranked.length - 1]
+      )} (${valueText(ranked[ranked.length - 1])}).`
+    : `Peta ${placeLabel.toLowerCase()}; belum ada data ${what}.`;
+  const fig = figure(plot, {legend, description: description + (hidden.length ? ` ${hidden.length} ${placeLabel.toLowerCase()} angkanya ${formatPeople(null)}.` : "")});
+  fig.dataset.map = object;
+  fig.dataset.metric = metric;
+  return fig;
+}
+
+/** Each place's transparent top-layer path becomes a button: focusable, named, Enter/Space/click select. */
+function makeSelectable(
+  plot: Element,
+  features: readonly KecFeature[],
+  {codeOf, nameOf, tipText, onSelect, hint}: {
+    codeOf: (f: KecFeature) => string;
+    nameOf: (f: KecFeature) => string;
+    tipText: (f: KecFeature) => string;
+    onSelect: (code: string) => void;
+    hint: string;
+  }
+): void {
+  const layer = plot.querySelector(`g.${SELECTABLE}`);
+  if (!layer) return;
+  // Plot binds each path to its index in the mark's data (d3's __data__).
+  for (const path of layer.querySelectorAll<SVGPathElement & {__data__?: number}>("path")) {
+    const f = typeof path.__data__ === "number" ? features[path.__data__] : undefined;
+    if (!f) continue;
+    const code = codeOf(f);
+    path.dataset.kode = code;
+    path.setAttribute("tabindex", "0");
+    path.setAttribute("role", "button");
+    path.setAttribute("aria-label", `${tipText(f).replaceAll("\n", "; ")}. ${hint} ${nameOf(f)}`);
+    path.style.cursor = "pointer";
+    path.addEventListener("click", () => onSelect(code));
+    path.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      onSelect(code);
+    });
+  }
 }
 
 // d3-geo wants clockwise exterior rings; a ring wound the other way covers the whole globe instead.

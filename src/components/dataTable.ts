@@ -13,6 +13,8 @@ export interface Column<T> {
   rowHeader?: boolean;
   /** The raw value in the CSV download (numbers unformatted); the cell's text otherwise. */
   csv?: (row: T, index: number) => string | number | null | undefined;
+  /** Content other than text (a sparkline, a button); `value` stays the text for the CSV. */
+  cell?: (row: T, index: number) => Node;
 }
 
 export interface DataTableOptions<T> {
@@ -61,7 +63,8 @@ export function dataTable<T>(rows: readonly T[], options: DataTableOptions<T>): 
     columns.forEach((column, j) => {
       const cell = document.createElement(j === headerIndex ? "th" : "td");
       if (j === headerIndex) (cell as HTMLTableCellElement).scope = "row";
-      cell.textContent = column.value(row, index);
+      if (column.cell) cell.append(column.cell(row, index));
+      else cell.textContent = column.value(row, index);
       if (column.numeric) cell.className = "num";
       tr.append(cell);
     });

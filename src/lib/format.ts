@@ -168,6 +168,18 @@ export function formatCount(value: Num, significant = 3): string {
   return (n < 0 ? "-" : "") + inWords(abs, COUNT_UNITS, significant);
 }
 
+/**
+ * What a page prints for a count of people the public build does not publish: fewer than the
+ * threshold (5), or hidden with such a count so that it cannot be worked out from a total. One word
+ * for both, so that the published figures do not say which is which (see the method page).
+ */
+export const SUPPRESSED = "ditekan";
+
+/** A count of people: 11482 → "11.482"; null (suppressed, src/lib/suppression.ts) → "ditekan". */
+export function formatPeople(value: Num): string {
+  return value === null || value === undefined ? SUPPRESSED : formatInteger(value);
+}
+
 /** Parses a month key "YYYY-MM" (a longer ISO date is cut to its month); null when invalid. */
 export function parseMonth(key: string | null | undefined): {year: number; month: number} | null {
   if (typeof key !== "string") return null;

@@ -1,16 +1,19 @@
 // Small derivations for the overview page, from the pipeline's outputs (docs/ARCHITECTURE.md) to the
 // plain rows the components draw. Pure and browser-safe; every function takes plain arrays (see
-// arrow.ts) so that a test can feed it literals.
+// arrow.ts) so that a test can feed it literals. Public builds suppress small counts (suppression.ts):
+// a count is null when hidden, and remainder rows keep totals exact.
+import {isRemainder, NOT_ITEMISED, NOT_ITEMISED_NAME, Totals, type Flags} from "./suppression.js";
 
-export interface AnggotaBulanan {
+export interface AnggotaBulanan extends Flags {
   bulan: string;
   kode_kec: string;
   kode_desa?: string | null;
   sektor?: string;
   jenis_kelamin?: string;
   kelompok_umur?: string;
-  terdaftar: number;
-  aktif: number;
+  /** null: suppressed (public build). */
+  terdaftar: number | null;
+  aktif: number | null;
 }
 
 export interface Sasaran {
@@ -20,35 +23,13 @@ export interface Sasaran {
   jumlah: number;
 }
 
-export interface IuranBulanan {
-  bulan: string;
-  sumber_dana?: string;
-  peserta_ditagih?: number;
-  iuran_ditagih: number;
-  iuran_dibayar: number;
-  tanggal_bayar?: string | null;
-}
-
-export interface AnggaranTahunan {
-  tahun: number;
-  sumber_dana?: string;
-  pagu: number;
-  pagu_perubahan?: number | null;
-  pagu_berlaku: number;
-}
-
-export interface RencanaKas {
-  bulan: string;
-  sumber_dana?: string;
-  rencana: number;
-}
-
-export interface KlaimBulanan {
+export interface KlaimBulanan extends Flags {
   bulan: string;
   kode_kec?: string | null;
   jenis: string;
-  jumlah: number;
-  nominal: number;
+  /** null: suppressed with the money that would give it away (public build). */
+  jumlah: number | null;
+  nominal: number | null;
   beasiswa?: number | null;
 }
 
@@ -76,6 +57,10 @@ export interface Summary {
   extract_date?: string | null;
   /** Where the target population comes from (sasaran's `sumber` column). */
   eligible_source?: string | null;
+  /** "public": the files have small cells suppressed; "internal": everything itemised. */
+  audience?: "public" | "internal";
+  /** Counts below this many people are suppressed in a public build. */
+  suppression_threshold?: number;
 }
 
 const num = (value: unknown): number => {
@@ -92,7 +77,8 @@ export function ratio(a: number | null | undefined, b: number | null | undefined
 export interface CoverageRow {
   kode_kec: string;
   nama: string;
-  aktif: number;
+  /** null: suppressed (too few to publish, or hidden to protect such a figure). */
+  aktif: number | null;
   /** null: no target-population figure for this kecamatan. */
   sasaran: number | null;
   /** aktif / sasaran; null when sasaran is unknown or zero. */
@@ -101,7 +87,8 @@ export interface CoverageRow {
 
 /**
  * Active members in `bulan` and eligible people by kecamatan, one row per kecamatan of the region
- * (in the reference order), plus any code the data has that the reference lacks.
+ * (in the reference order), plus any code the data has that the reference lacks, plus (public build)
+ * a "Tidak dirinci" row for the members of kecamatan hidden whole, so that the rows add up exactly.
  */
 export function coverageByKecamatan(
   anggota: readonly AnggotaBulanan[],
@@ -109,10 +96,12 @@ export function coverageByKecamatan(
   kecamatan: readonly Kecamatan[],
   bulan: string | null | undefined
 ): CoverageRow[] {
-  const aktif = new Map<string, number>();
+  const aktif = new Totals();
+  let notItemised: number | null = null;
   for (const row of anggota) {
-    if (row.bulan !== bulan || row.kode_kec == null) continue;
-    aktif.set(row.kode_kec, (aktif.get(row.kode_kec) ?? 0) + num(row.aktif));
+    if (row.bulan !== bulan) continue;
+    if (row.kode_kec != null) aktif.add(row.kode_kec, row.aktif);
+    else if (isRemainder(row)) notItemised = (notItemised ?? 0) + num(row.aktif);
   }
   const eligible = new Map<string, number>();
   for (const row of sasaran) {
@@ -122,11 +111,13 @@ export function coverageByKecamatan(
   const codes = [...kecamatan.map((k) => k.kode)];
   for (const code of [...aktif.keys(), ...eligible.keys()]) if (!codes.includes(code)) codes.push(code);
   const names = new Map(kecamatan.map((k) => [k.kode, k.nama]));
-  return codes.map((kode_kec) => {
-    const a = aktif.get(kode_kec) ?? 0;
+  const rows: CoverageRow[] = codes.map((kode_kec) => {
+    const a = aktif.get(kode_kec);
     const s = eligible.has(kode_kec) ? eligible.get(kode_kec)! : null;
-    return {kode_kec, nama: names.get(kode_kec) ?? kode_kec, aktif: a, sasaran: s, rate: ratio(a, s)};
+    return {kode_kec, nama: names.get(kode_kec) ?? kode_kec, aktif: a, sasaran: s, rate: a === null ? null : ratio(a, s)};
   });
+  if (notItemised !== null) rows.push({kode_kec: NOT_ITEMISED, nama: NOT_ITEMISED_NAME, aktif: notItemised, sasaran: null, rate: null});
+  return rows;
 }
 
 export interface MemberMonth {
@@ -145,83 +136,6 @@ export function membersByMonth(anggota: readonly AnggotaBulanan[]): MemberMonth[
     m.aktif += num(row.aktif);
   }
   return [...byMonth.values()].sort((a, b) => a.bulan.localeCompare(b.bulan));
-}
-
-export interface Allocation {
-  tahun: number;
-  pagu: number;
-  pagu_perubahan: number | null;
-  pagu_berlaku: number;
-}
-
-/** The year's allocation summed over funding sources; null when the year has no budget line. */
-export function allocationFor(anggaran: readonly AnggaranTahunan[], tahun: number | null | undefined): Allocation | null {
-  const rows = anggaran.filter((row) => num(row.tahun) === tahun);
-  if (!rows.length || tahun == null) return null;
-  const revised = rows.filter((row) => row.pagu_perubahan != null);
-  return {
-    tahun,
-    pagu: rows.reduce((s, row) => s + num(row.pagu), 0),
-    pagu_perubahan: revised.length ? rows.reduce((s, row) => s + num(row.pagu_perubahan ?? row.pagu), 0) : null,
-    pagu_berlaku: rows.reduce((s, row) => s + num(row.pagu_berlaku), 0)
-  };
-}
-
-export interface BudgetMonth {
-  bulan: string;
-  /** Contributions invoiced for the month (realisation, as in summary.json); null after the as-of month. */
-  realisasi: number | null;
-  /** Of which already paid (a payment date is recorded). */
-  dibayar: number | null;
-  realisasi_kumulatif: number | null;
-  /** Cash plan for the month; null when there is no plan. */
-  rencana: number | null;
-  rencana_kumulatif: number | null;
-}
-
-/** The twelve months of `tahun`: invoiced and paid contributions (to `asOf`) and the cash plan, each cumulative. */
-export function budgetByMonth(
-  iuran: readonly IuranBulanan[],
-  rencana: readonly RencanaKas[],
-  tahun: number,
-  asOf?: string | null
-): BudgetMonth[] {
-  const invoiced = new Map<string, number>();
-  const paid = new Map<string, number>();
-  for (const row of iuran) {
-    invoiced.set(row.bulan, (invoiced.get(row.bulan) ?? 0) + num(row.iuran_ditagih));
-    paid.set(row.bulan, (paid.get(row.bulan) ?? 0) + num(row.iuran_dibayar));
-  }
-  const plan = new Map<string, number>();
-  for (const row of rencana) plan.set(row.bulan, (plan.get(row.bulan) ?? 0) + num(row.rencana));
-  const hasPlan = [...plan.keys()].some((bulan) => bulan.startsWith(`${tahun}-`));
-  const months = Array.from({length: 12}, (_, i) => `${tahun}-${String(i + 1).padStart(2, "0")}`);
-  const lastPaid = asOf ?? [...invoiced.keys()].filter((b) => b.startsWith(`${tahun}-`)).sort().at(-1) ?? null;
-  let cumPaid = 0;
-  let cumPlan = 0;
-  return months.map((bulan) => {
-    const within = lastPaid !== null && bulan <= lastPaid;
-    const realisasi = within ? invoiced.get(bulan) ?? 0 : null;
-    if (realisasi !== null) cumPaid += realisasi;
-    const r = hasPlan ? plan.get(bulan) ?? 0 : null;
-    if (r !== null) cumPlan += r;
-    return {
-      bulan,
-      realisasi,
-      dibayar: within ? paid.get(bulan) ?? 0 : null,
-      realisasi_kumulatif: realisasi === null ? null : cumPaid,
-      rencana: r,
-      rencana_kumulatif: r === null ? null : cumPlan
-    };
-  });
-}
-
-/** Realisation so far plus the cash plan for the months after `asOf`; null without a plan. */
-export function projectedYearEnd(months: readonly BudgetMonth[], asOf: string | null | undefined): number | null {
-  if (!months.some((m) => m.rencana !== null)) return null;
-  const paid = months.reduce((s, m) => s + (m.realisasi ?? 0), 0);
-  const remaining = months.filter((m) => asOf == null || m.bulan > asOf).reduce((s, m) => s + (m.rencana ?? 0), 0);
-  return paid + remaining;
 }
 
 export interface ClaimMonth {

@@ -33,7 +33,8 @@ export interface UnmatchedPlace {
   name: string | null;
   kode_kec: string | null;
   nama_kec: string | null;
-  rows: number;
+  /** null in the public build when fewer members than the small-cell threshold wrote it ("ditekan"). */
+  rows: number | null;
   suggestions: {kode: string; nama: string; similarity: number}[];
 }
 
@@ -144,7 +145,7 @@ export interface UnmatchedRow {
   tingkat: string;
   nama: string;
   kecamatan: string;
-  jumlah: number;
+  jumlah: number | null;
   saran: string;
 }
 

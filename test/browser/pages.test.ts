@@ -103,8 +103,12 @@ describe("the built site", () => {
   for (const path of pages) {
     for (const viewport of VIEWPORTS) {
       it(`${path} renders without errors at ${viewport.name} width (${viewport.width}px)`, async () => {
-        const {page, problems, close} = await visit(path, viewport);
+        const {page, problems, summary, close} = await visit(path, viewport);
         try {
+          // Every page closes with the data month, source and contact, read from the data.
+          const asOf = await page.$$eval("[data-source-note] [data-part='as_of']", (nodes) => nodes.map((n) => n.textContent ?? ""));
+          const month = formatMonth(((summary ?? readBuiltSummary()).as_of as string) ?? null);
+          if (asOf.length !== 1 || !asOf[0].endsWith(month)) problems.push(`catatan sumber (bulan data ${month}) tidak ada di akhir halaman: ${JSON.stringify(asOf)}`);
           const errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent?.trim() ?? ""));
           for (const text of errorCells) problems.push(`sel Framework gagal: ${text}`);
           const lang = await page.evaluate(() => document.documentElement.lang);

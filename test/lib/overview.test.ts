@@ -1,13 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {
-  allocationFor,
-  budgetByMonth,
-  claimsByMonth,
-  coverageByKecamatan,
-  membersByMonth,
-  projectedYearEnd,
-  ratio
-} from "../../src/lib/overview.ts";
+import {claimsByMonth, coverageByKecamatan, membersByMonth, ratio} from "../../src/lib/overview.ts";
 
 const kecamatan = [
   {kode: "01", nama: "Alpha"},
@@ -58,57 +50,6 @@ describe("membersByMonth", () => {
       {bulan: "2025-01", terdaftar: 2, aktif: 2},
       {bulan: "2025-02", terdaftar: 7, aktif: 0}
     ]);
-  });
-});
-
-describe("allocationFor", () => {
-  const anggaran = [
-    {tahun: 2025, sumber_dana: "DBHCHT", pagu: 2e9, pagu_perubahan: 2.1e9, pagu_berlaku: 2.1e9},
-    {tahun: 2026, sumber_dana: "DBHCHT", pagu: 2.2e9, pagu_perubahan: null, pagu_berlaku: 2.2e9},
-    {tahun: 2026, sumber_dana: "APBD", pagu: 2e8, pagu_perubahan: null, pagu_berlaku: 2e8}
-  ];
-  it("sums the year's lines over funding sources", () => {
-    expect(allocationFor(anggaran, 2026)).toEqual({tahun: 2026, pagu: 2.4e9, pagu_perubahan: null, pagu_berlaku: 2.4e9});
-    expect(allocationFor(anggaran, 2025)?.pagu_perubahan).toBe(2.1e9);
-  });
-  it("returns null for a year without a budget line", () => {
-    expect(allocationFor(anggaran, 2024)).toBeNull();
-    expect(allocationFor(anggaran, null)).toBeNull();
-  });
-});
-
-describe("budgetByMonth", () => {
-  const iuran = [
-    {bulan: "2026-01", iuran_ditagih: 100, iuran_dibayar: 100},
-    {bulan: "2026-02", iuran_ditagih: 50, iuran_dibayar: 50},
-    {bulan: "2026-02", iuran_ditagih: 25, iuran_dibayar: 25},
-    {bulan: "2026-03", iuran_ditagih: 80, iuran_dibayar: 0}
-  ];
-  const rencana = [
-    {bulan: "2026-01", rencana: 100},
-    {bulan: "2026-06", rencana: 300}
-  ];
-  const months = budgetByMonth(iuran, rencana, 2026, "2026-03");
-
-  it("covers the twelve months of the year", () => {
-    expect(months.map((m) => m.bulan)).toEqual(Array.from({length: 12}, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`));
-  });
-  it("accumulates invoiced contributions (realisation) to the as-of month and stops there", () => {
-    expect(months.slice(0, 4).map((m) => m.realisasi_kumulatif)).toEqual([100, 175, 255, null]);
-    expect(months[1].realisasi).toBe(75);
-  });
-  it("keeps what is already paid apart: March is invoiced but unpaid", () => {
-    expect(months.slice(0, 4).map((m) => m.dibayar)).toEqual([100, 75, 0, null]);
-  });
-  it("accumulates the cash plan over the whole year", () => {
-    expect(months.map((m) => m.rencana_kumulatif).slice(0, 6)).toEqual([100, 100, 100, 100, 100, 400]);
-  });
-  it("has no plan line when the year has no cash plan", () => {
-    expect(budgetByMonth(iuran, [], 2026, "2026-03").every((m) => m.rencana === null)).toBe(true);
-  });
-  it("projects the year end as realisation so far plus the plan after the as-of month", () => {
-    expect(projectedYearEnd(months, "2026-03")).toBe(255 + 300);
-    expect(projectedYearEnd(budgetByMonth(iuran, [], 2026, "2026-03"), "2026-03")).toBeNull();
   });
 });
 

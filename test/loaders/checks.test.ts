@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {runPipeline} from "../../loaders/pipeline.ts";
-import {parseCsv} from "../browser/privacy.ts";
+import {parseCsv} from "../support/csv.ts";
 import {fixture, referenceDir, tempDir} from "./helpers.ts";
 
 // test/fixtures/silang: one person per cross-table check, worked out by hand (iuran Mar–May 2025).
@@ -22,7 +22,7 @@ let out: string;
 
 beforeAll(async () => {
   out = await tempDir();
-  result = await runPipeline({extracts: fixture("silang"), reference: referenceDir, out, operatorFiles: true});
+  result = await runPipeline({extracts: fixture("silang"), reference: referenceDir, out, operatorFiles: true, audience: "internal"});
 });
 
 describe("cross-table checks", () => {
@@ -73,9 +73,21 @@ describe("unmatched kecamatan and desa names", () => {
 
   it("adds up to the rejections and warnings it explains", () => {
     const sum = (table: string, level: string) =>
-      result.quality.unmatched_places.filter((p) => p.table === table && p.level === level).reduce((s, p) => s + p.rows, 0);
+      result.quality.unmatched_places.filter((p) => p.table === table && p.level === level).reduce((s, p) => s + (p.rows ?? NaN), 0);
     expect(sum("peserta", "kecamatan")).toBe(result.quality.tables.peserta.rejects_by_reason.KECAMATAN_TIDAK_DIKENAL.count);
     expect(sum("peserta", "desa")).toBe(result.quality.tables.peserta.warnings_by_reason.DESA_TIDAK_DIKENAL.count);
+  });
+
+  it("in the public build, shows the place texts but not a count of members below the small-cell threshold", async () => {
+    const pub = await runPipeline({extracts: fixture("silang"), reference: referenceDir, out: await tempDir(), audience: "public"});
+    const rows = pub.quality.unmatched_places.map((p) => [p.table, p.name, p.rows]);
+    // peserta counts people (1 or 2 here, under 5): hidden; sasaran rows are estimates, not people
+    expect(rows).toEqual([
+      ["peserta", "Watukumpl", null],
+      ["peserta", null, null],
+      ["peserta", "Tlagasan", null],
+      ["sasaran", "Tlagasan", 1],
+    ]);
   });
 
   it("withholds a text that is a NIK or a member's name (a swapped column), in every published file", () => {

@@ -132,6 +132,6 @@ describe("the site's data loader (src/data/jaring.zip.ts)", () => {
     expect(run.status, run.stderr.toString()).toBe(0);
     const names = Object.keys((await JSZip.loadAsync(run.stdout)).files).sort();
     expect(names).toContain("quality.json");
-    expect(names.filter((n) => /penolakan|pemeriksaan|\.csv$/.test(n))).toEqual([]);
+    expect(names.filter((n) => /penolakan|pemeriksaan/.test(n))).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ let out: string;
 
 beforeAll(async () => {
   out = await tempDir();
-  result = await runPipeline({extracts: fixture("kecil"), reference: referenceDir, out});
+  result = await runPipeline({extracts: fixture("kecil"), reference: referenceDir, out, audience: "internal"});
 });
 
 describe("pipeline on the hand-worked fixture", () => {
@@ -86,7 +86,7 @@ describe("pipeline on the hand-worked fixture", () => {
     ]);
     expect(readArrow(join(out, "rencana_kas.arrow")).map((r) => r.rencana)).toEqual([300_000, 300_000, 300_000]);
     expect(readArrow(join(out, "klaim_bulanan.arrow"))).toEqual([
-      {bulan: "2025-04", kode_kec: "33.27.04", jenis: "JKM", jumlah: 1, nominal: 10_000_000, beasiswa: 0},
+      {bulan: "2025-04", kode_kec: "33.27.04", jenis: "JKM", jumlah: 1, nominal: 10_000_000, beasiswa: 0, ditekan: false, sisa: false},
     ]);
   });
 
@@ -99,7 +99,7 @@ describe("pipeline on the hand-worked fixture", () => {
 
   it("gives byte-identical outputs for the same extracts", async () => {
     const again = await tempDir();
-    const second = await runPipeline({extracts: fixture("kecil"), reference: referenceDir, out: again});
+    const second = await runPipeline({extracts: fixture("kecil"), reference: referenceDir, out: again, audience: "internal"});
     for (const file of second.files) {
       const name = file.slice(again.length + 1);
       expect(readFileSync(file).equals(readFileSync(join(out, name))), name).toBe(true);

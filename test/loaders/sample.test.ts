@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SEED, generateSample, type Sample } from "../../loaders/sample/generate.ts";
 import { loadReference, type Reference } from "../../loaders/sample/reference.ts";
+import { parseCsv } from "../support/csv.ts";
 
 const reference: Reference = loadReference(fileURLToPath(new URL("../../data/reference", import.meta.url)));
 
@@ -19,28 +20,6 @@ beforeAll(async () => {
 // ---- a small, independent reader of the extracts (not the generator's code) -------------------
 
 type Row = Record<string, string>;
-
-function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 function table(bytes: Uint8Array, delimiter: string, encoding = "utf-8"): { header: string[]; rows: Row[] } {
   const text = new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, "");

@@ -1,0 +1,24 @@
+-- Reconciliation aggregates for the budget page (src/anggaran.md): what was invoiced, set against who
+-- the enrolment extract says was covered, per funding source. Runs after members.sql.
+
+-- Registered and active members by month × funding source × kecamatan, the source taken from the
+-- member's own enrolment row. Summed over sources and kecamatan it is out_anggota_bulanan's count; set
+-- against iuran's peserta_ditagih it shows people invoiced but not found (or rejected) in peserta, and
+-- enrolled people nobody invoiced. Its kecamatan split apportions invoices that name no kecamatan.
+CREATE OR REPLACE TABLE out_peserta_sumber_dana AS
+SELECT strftime(m.bulan, '%Y-%m') AS bulan, p.sumber_dana, m.kode_kec,
+  count(*)::INTEGER AS terdaftar,
+  (count(*) FILTER (WHERE f.bulan IS NOT NULL))::INTEGER AS aktif
+FROM bulan_peserta m
+JOIN peserta_ok p USING (_row)
+LEFT JOIN bulan_didanai f ON f.bulan = m.bulan
+GROUP BY ALL ORDER BY ALL;
+
+-- Invoices by month × source × kecamatan (null: the row names none) × payment date (null: unpaid):
+-- spending by kecamatan where iuran has the column, and the months paid after the due date.
+CREATE OR REPLACE TABLE out_iuran_rinci AS
+SELECT strftime(bulan, '%Y-%m') AS bulan, sumber_dana, kode_kec,
+  strftime(tanggal_bayar, '%Y-%m-%d') AS tanggal_bayar,
+  sum(peserta_ditagih)::INTEGER AS peserta_ditagih,
+  sum(nominal)::DOUBLE AS iuran_ditagih
+FROM iuran_ok GROUP BY ALL ORDER BY ALL;

@@ -1,0 +1,43 @@
+// `npm run brief`: the overview printed as the regent's one-page A4 brief (out/ringkasan.pdf).
+//   npm run brief                       uses dist/ when it exists, else builds the site first
+//   npm run brief -- --build            builds the site afresh (npm run build) first
+//   npm run brief -- --dist DIR         uses the build in DIR (built at base "/")
+//   npm run brief -- --out FILE         writes the PDF to FILE
+import {spawnSync} from "node:child_process";
+import {existsSync, statSync} from "node:fs";
+import {join, relative, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {countPdfPages, writeBrief} from "./lib/brief.ts";
+import {ROOT} from "./lib/site.ts";
+
+const {values} = parseArgs({
+  options: {
+    out: {type: "string", default: join("out", "ringkasan.pdf")},
+    dist: {type: "string"},
+    build: {type: "boolean", default: false}
+  }
+});
+
+const dist = resolve(ROOT, values.dist ?? "dist");
+const built = existsSync(join(dist, "index.html"));
+if (values.build || (!values.dist && !built)) {
+  console.log("Membangun situs (npm run build)…");
+  // A brief is printed from a site at the root: a JARING_BASE in the environment must not leak in.
+  const run = spawnSync("npm", ["run", "build"], {cwd: ROOT, stdio: "inherit", env: {...process.env, JARING_BASE: "/", JARING_OUTPUT: dist}});
+  if (run.status !== 0) process.exit(run.status ?? 1);
+} else if (!built) {
+  console.error(`GAGAL: ${dist}/index.html tidak ada. Bangun dulu (npm run build) atau hilangkan --dist.`);
+  process.exit(1);
+} else {
+  console.log(`Memakai situs yang sudah dibangun di ${relative(ROOT, dist) || "."} (${statSync(join(dist, "index.html")).mtime.toLocaleString("id-ID")}); --build untuk membangun ulang.`);
+}
+
+const out = resolve(process.cwd(), values.out!);
+try {
+  const brief = await writeBrief({dist, out});
+  const shown = relative(process.cwd(), out).startsWith("..") ? out : relative(process.cwd(), out);
+  console.log(`Ringkasan: ${shown} (${countPdfPages(brief.pdf)} halaman A4, skala ${brief.scale})`);
+} catch (error) {
+  console.error(`GAGAL: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,100 @@
+// The budget page (src/anggaran.md) in headless Chromium: it renders without errors at desktop and
+// phone width, its headline absorption is summary.json's, and the reconciliation shows the sample's
+// planted discrepancies in the year they belong to. Screenshots go to test/.tmp/screenshots/.
+import {mkdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {formatMoney, formatPercent, formatRupiah} from "../../src/lib/format.ts";
+import {ROOT, TMP, findPages, launchBrowser, listFiles, serve, type Served} from "./site.ts";
+import {tableColumn, visitPage} from "./visit.ts";
+
+const dist = inject("distDir");
+const SHOTS = join(TMP, "screenshots");
+const VIEWPORTS = [
+  {name: "desktop", width: 1280, height: 900},
+  {name: "phone", width: 390, height: 844}
+] as const;
+
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, {recursive: true});
+  server = await serve(dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** summary.json as built into dist/ (the page must show these very numbers). */
+function builtSummary(): Record<string, any> {
+  const files = listFiles(dist).filter((f) => /[\\/]_file[\\/]data[\\/]jaring[\\/]summary\.[^\\/]*json$/.test(f));
+  if (files.length !== 1) throw new Error(`summary.json di dist: ${files.length} berkas (harus 1)`);
+  return JSON.parse(readFileSync(files[0], "utf8"));
+}
+
+describe("the budget page", () => {
+  it("is in the built site", () => {
+    expect(findPages(dist)).toContain("/anggaran");
+  });
+
+  for (const viewport of VIEWPORTS) {
+    for (const query of ["", "?tahun=2025"]) {
+      it(`renders without errors at ${viewport.name} width${query ? ` (${query})` : ""}`, async () => {
+        const {page, problems, close} = await visitPage(browser, server.origin, `/anggaran${query}`, viewport);
+        try {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 1) problems.push(`halaman melebar ${overflow}px melewati layar`);
+          await page.screenshot({path: join(SHOTS, `anggaran${query ? "-2025" : ""}-${viewport.width}.png`), fullPage: true});
+          expect(problems).toEqual([]);
+        } finally {
+          await close();
+        }
+      });
+    }
+  }
+
+  it("shows summary.json's absorption, realisation and allocation for the as-of year, in the cards and the year table", async () => {
+    const summary = builtSummary();
+    const {page, problems, close} = await visitPage(browser, server.origin, "/anggaran", VIEWPORTS[0]);
+    try {
+      expect(problems).toEqual([]);
+      const shown = Object.fromEntries(
+        await page.$$eval("[data-summary]", (nodes) => nodes.map((n) => [n.getAttribute("data-summary")!, (n.textContent ?? "").trim()]))
+      );
+      expect(shown).toEqual({
+        allocation: formatMoney(summary.allocation),
+        realisation: formatMoney(summary.realisation),
+        absorption: formatPercent(summary.absorption)
+      });
+      const measures = await tableColumn(page, "antar-tahun", "Ukuran");
+      const asOfYear = await tableColumn(page, "antar-tahun", String(summary.tahun));
+      expect(asOfYear[measures.indexOf("Penyerapan")]).toBe(formatPercent(summary.absorption));
+      expect(asOfYear[measures.indexOf("Realisasi (iuran ditagihkan)")]).toBe(formatRupiah(summary.realisation));
+    } finally {
+      await close();
+    }
+  });
+
+  it("flags the sample's planted discrepancies: the jump in April 2026, and the short invoice of August 2025", async () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "data/sample-manifest.json"), "utf8"));
+    const [short, jump] = manifest.expected.invoice_discrepancies;
+    const flagged = async (path: string) => {
+      const {page, problems, close} = await visitPage(browser, server.origin, path, VIEWPORTS[0]);
+      try {
+        expect(problems).toEqual([]);
+        return await page.$$eval('[data-table="rekonsiliasi"] tbody tr.flagged', (rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((c) => c.textContent?.trim())));
+      } finally {
+        await close();
+      }
+    };
+    const rows2026 = await flagged("/anggaran");
+    expect(rows2026.map((r) => `${r[0]} ${r[1]}`)).toEqual([`Apr 2026 ${jump.sumber_dana}`]);
+    const rows2025 = await flagged("/anggaran?tahun=2025");
+    expect(rows2025.map((r) => `${r[0]} ${r[1]} ${r[5]}`)).toEqual([`Agu 2025 ${short.sumber_dana} ${formatRupiah(short.selisih_nominal)}`]);
+  });
+});
