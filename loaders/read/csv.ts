@@ -185,10 +185,15 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
   const select = spec.columns
     .map((c) => (c.name in mapping ? `nullif(trim(c${mapping[c.name]}), '') AS ${quoteIdent(c.name)}` : `NULL::VARCHAR AS ${quoteIdent(c.name)}`))
     .join(", ");
-  await conn.run(`CREATE OR REPLACE TABLE raw_${spec.name} AS
+  // Without rejected lines (the usual case) record i is row i + 2, and no join is needed to say so.
+  await conn.run(
+    rejected.length
+      ? `CREATE OR REPLACE TABLE raw_${spec.name} AS
     SELECT (r.rowid + 2 + coalesce(s.k, 0))::INTEGER AS _row, ${select}
     FROM (SELECT rowid, * FROM ${raw}) r ASOF LEFT JOIN seg_${spec.name} s ON r.rowid >= s.t
-    ORDER BY r.rowid`);
+    ORDER BY r.rowid`
+      : `CREATE OR REPLACE TABLE raw_${spec.name} AS SELECT (rowid + 2)::INTEGER AS _row, ${select} FROM ${raw}`
+  );
   await conn.run(`DROP TABLE ${raw}`);
   return {file, malformedRows: rejected};
 }

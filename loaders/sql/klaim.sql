@@ -19,7 +19,9 @@ WITH parsed AS (
 ), matched AS (
   SELECT p.*, coalesce(n.nik, k.nik) AS nik, coalesce(n.kode_kec, k.kode_kec) AS kode_kec
   FROM parsed p
-  LEFT JOIN member_by_nik n ON NOT p.nik_mangled AND n.nik = p.nik_text
+  -- An equality on one expression, so DuckDB hashes the join (with `NOT nik_mangled AND …` it compared
+  -- every claim with every member). A mangled NIK is looked up as NULL: it matches no member.
+  LEFT JOIN member_by_nik n ON n.nik = CASE WHEN p.nik_mangled THEN NULL ELSE p.nik_text END
   LEFT JOIN member_by_kpj k ON k.kpj = p.kpj
 ), ruled AS (
   SELECT *, CASE

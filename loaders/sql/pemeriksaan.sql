@@ -7,6 +7,18 @@ CREATE OR REPLACE TEMP TABLE pemeriksaan_orang AS
 SELECT nik, arg_max(kpj, (mulai, -_row)) AS kpj, string_agg(_row::VARCHAR, ' ' ORDER BY _row) AS baris
 FROM peserta_ok GROUP BY nik;
 
+-- Registered in a month that has no invoice at all (rare): found from the periods and the few unfunded
+-- months, not by exploding every member-month again. The same (NIK, month) pairs as bulan_peserta's.
+CREATE OR REPLACE TEMP TABLE terdaftar_tanpa_tagihan AS
+WITH bulan_tanpa_tagihan AS (
+  SELECT bulan FROM (
+    SELECT unnest(generate_series(min(bulan_awal), max(bulan_akhir), INTERVAL 1 MONTH))::DATE AS bulan
+    FROM periode_peserta WHERE bulan_awal <= bulan_akhir)
+  WHERE bulan NOT IN (SELECT bulan FROM bulan_didanai)
+)
+SELECT DISTINCT p.nik, b.bulan
+FROM periode_peserta p JOIN bulan_tanpa_tagihan b ON b.bulan BETWEEN p.bulan_awal AND p.bulan_akhir;
+
 CREATE OR REPLACE TABLE pemeriksaan_temuan AS
 WITH aktif AS (
   SELECT bulan, sum(aktif) AS aktif FROM out_anggota_bulanan GROUP BY bulan
@@ -17,7 +29,7 @@ WITH aktif AS (
 ), tanpa_tagihan AS (
   -- registered in a month that has no invoice at all: enrolled, but nobody paid for that month
   SELECT nik, string_agg(DISTINCT strftime(bulan, '%Y-%m'), ' ' ORDER BY strftime(bulan, '%Y-%m')) AS bulan
-  FROM bulan_peserta m WHERE bulan NOT IN (SELECT bulan FROM bulan_didanai) GROUP BY nik
+  FROM terdaftar_tanpa_tagihan GROUP BY nik
 ), batas_usia AS (
   -- the day a member reaches usia_maks; still on the rolls after it (as of the last month) is a finding
   SELECT p.nik, p._row, (p.lahir + to_years(getvariable('usia_maks')))::DATE AS tanggal
@@ -58,6 +70,5 @@ ORDER BY ALL;
 CREATE OR REPLACE TABLE pemeriksaan_bulan AS
 SELECT DISTINCT kode, bulan FROM pemeriksaan_temuan WHERE kode = 'DITAGIH_MELEBIHI_AKTIF'
 UNION
-SELECT DISTINCT 'TERDAFTAR_TANPA_TAGIHAN', strftime(bulan, '%Y-%m') FROM bulan_peserta
-WHERE bulan NOT IN (SELECT bulan FROM bulan_didanai)
+SELECT DISTINCT 'TERDAFTAR_TANPA_TAGIHAN', strftime(bulan, '%Y-%m') FROM terdaftar_tanpa_tagihan
 ORDER BY ALL;

@@ -5,13 +5,12 @@
 -- member's own enrolment row. Summed over sources and kecamatan it is out_anggota_bulanan's count; set
 -- against iuran's peserta_ditagih it shows people invoiced but not found (or rejected) in peserta, and
 -- enrolled people nobody invoiced. Its kecamatan split apportions invoices that name no kecamatan.
+-- (Summed from members.sql's member-month counts, which carry each month's enrolment row's source.)
 CREATE OR REPLACE TABLE out_peserta_sumber_dana AS
-SELECT strftime(m.bulan, '%Y-%m') AS bulan, p.sumber_dana, m.kode_kec,
-  count(*)::INTEGER AS terdaftar,
-  (count(*) FILTER (WHERE f.bulan IS NOT NULL))::INTEGER AS aktif
-FROM bulan_peserta m
-JOIN peserta_ok p USING (_row)
-LEFT JOIN bulan_didanai f ON f.bulan = m.bulan
+SELECT strftime(bulan, '%Y-%m') AS bulan, sumber_dana, kode_kec,
+  sum(terdaftar)::INTEGER AS terdaftar,
+  sum(aktif)::INTEGER AS aktif
+FROM bulan_peserta_hitung
 GROUP BY ALL ORDER BY ALL;
 
 -- Invoices by month × source × kecamatan (null: the row names none) × payment date (null: unpaid):

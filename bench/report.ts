@@ -1,0 +1,264 @@
+// docs/BENCHMARKS.md, written from bench/results.json by `npm run bench` (do not edit by hand: rerun).
+import type { BenchResults, SizeResult } from "./run.ts";
+import { siteWeightMarkdown } from "./site-weight.ts";
+
+const num = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? "–" : v.toFixed(digits));
+const times = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${v.toFixed(1)}×`);
+const int = (v: number) => v.toLocaleString("en-US");
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+const METHOD_NAMES = {
+  pipeline: "pipeline (`runPipeline`)",
+  duckdb: "bare DuckDB SQL (floor)",
+  arquero: "arquero only (Node)",
+} as const;
+
+function sizeRows(s: SizeResult): string[] {
+  const floor = s.methods.duckdb.seconds;
+  return (Object.keys(METHOD_NAMES) as (keyof typeof METHOD_NAMES)[]).map((m, i) => {
+    const r = s.methods[m];
+    const lead = i === 0 ? `| **${s.label}** (${int(s.extracts.rows.peserta)} rows, ${s.extracts.regencies} regenc${s.extracts.regencies === 1 ? "y" : "ies"}, ${mb(s.extracts.bytes["peserta.csv"] ?? 0)})` : "| ";
+    if (!r.ok) {
+      const rss = r.max_rss_mib && !/MiB/.test(r.error ?? "") ? ` (peak ${num(r.max_rss_mib, 0)} MiB)` : "";
+      return `${lead} | ${METHOD_NAMES[m]} | – | – | – | – | did not finish: ${r.error ?? "?"}${rss} |`;
+    }
+    return `${lead} | ${METHOD_NAMES[m]} | ${num(r.seconds)} | ${num(r.cpu_seconds, 1)} | ${num(r.max_rss_mib, 0)} | ${m === "duckdb" ? "1.0×" : times(floor && r.seconds ? r.seconds / floor : null)} | ${r.runs > 1 ? `best of ${r.runs}` : "1 run"} |`;
+  });
+}
+
+export const BLOCK_START = "<!-- npm run bench: generated from bench/results.json, do not edit by hand -->";
+export const BLOCK_END = "<!-- end of npm run bench -->";
+
+/**
+ * docs/BENCHMARKS.md with the benchmark's block replaced (or added after the title), every other
+ * section — such as the scenario planner's, written by hand — kept as it is.
+ */
+export function mergeBenchMarkdown(existing: string | null, results: BenchResults): string {
+  const block = `${BLOCK_START}\n${benchMarkdown(results)}${BLOCK_END}\n`;
+  if (!existing || !existing.trim()) return `# Benchmarks\n\n${block}`;
+  const start = existing.indexOf(BLOCK_START);
+  const end = existing.indexOf(BLOCK_END);
+  if (start >= 0 && end > start) return existing.slice(0, start) + block + existing.slice(end + BLOCK_END.length).replace(/^\n/, "");
+  const title = /^# .*\n+/.exec(existing);
+  return title ? existing.slice(0, title[0].length) + block + "\n" + existing.slice(title[0].length) : block + "\n" + existing;
+}
+
+/** The benchmark's part of docs/BENCHMARKS.md (its sections, no title). */
+export function benchMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const out: string[] = [];
+  out.push("## Pipeline: extracts to aggregates");
+  out.push("");
+  out.push(
+    "Written by `npm run bench` (bench/run.ts) from `bench/results.json` — rerun it rather than editing this part. " +
+      "`npm run bench` measures 10 thousand and 1 million enrolment rows; `npm run bench -- --sizes 10m` adds 10 million " +
+      "(earlier sizes are kept in the results). Generated extracts are cached in `bench/tmp/` (gitignored).",
+  );
+  out.push("");
+  out.push(
+    `Machine: ${m.cpu_model}, ${m.cores} cores, ${m.memory_gib} GiB memory, ${m.os}; Node ${m.node}, @duckdb/node-api ${m.duckdb_node_api}. ` +
+      `Last run ${m.date.slice(0, 10)}. Each size's load average at its start is in results.json: this machine is shared, ` +
+      "so read the ratios and CPU seconds before the wall-clock seconds.",
+  );
+  out.push("");
+  out.push("### Results");
+  out.push("");
+  out.push(
+    "Active members by month × kecamatan × desa × sector × sex × age band, three ways, each in its own child process " +
+      `(${m.gnu_time ? "`/usr/bin/time -v`" : "timed by the parent; `process.resourceUsage().maxRSS`"} for peak memory). ` +
+      "**time** is the wall-clock time of the work inside the child (reading files to writing results; not Node start-up), " +
+      "**CPU** is user + system time of that work over all threads, **peak RSS** is the child's maximum resident memory.",
+  );
+  out.push("");
+  out.push("| size | method | time (s) | CPU (s) | peak RSS (MiB) | × floor | runs |");
+  out.push("|---|---|---:|---:|---:|---:|---|");
+  for (const s of results.sizes) out.push(...sizeRows(s));
+  out.push("");
+  out.push("| size | pipeline ÷ floor (time) | pipeline ÷ floor (CPU) | arquero ÷ pipeline (time) | arquero ÷ pipeline (CPU) | arquero ÷ floor | results identical |");
+  out.push("|---|---:|---:|---:|---:|---:|---|");
+  for (const s of results.sizes) {
+    const r = s.ratios;
+    const agree = s.agree === null ? "– (fewer than two finished)" : s.agree ? `yes (${int(s.methods.duckdb.groups ?? s.methods.pipeline.groups ?? 0)} groups, ${int(s.methods.duckdb.aktif_total ?? s.methods.pipeline.aktif_total ?? 0)} member-months)` : "**NO**";
+    out.push(`| ${s.label} | ${times(r.pipeline_vs_floor)} | ${times(r.pipeline_vs_floor_cpu)} | ${times(r.arquero_vs_pipeline)} | ${times(r.arquero_vs_pipeline_cpu)} | ${times(r.arquero_vs_floor)} | ${agree} |`);
+  }
+  out.push("");
+  out.push("### Targets");
+  out.push("");
+  out.push("| target | met | measured |");
+  out.push("|---|---|---|");
+  for (const t of results.targets) out.push(`| ${t.target} | ${t.met === null ? "not measured" : t.met ? "yes" : "**no**"} | ${t.detail} |`);
+  out.push(`| scenario planner recompute time | – | ${results.scenario_planner_recompute} |`);
+  out.push("");
+
+  const withPhases = results.sizes.filter((s) => s.phases?.length);
+  if (withPhases.length) {
+    const s = withPhases[withPhases.length - 1]!;
+    const total = s.phases!.reduce((a, p) => a + p.seconds, 0);
+    const totalCpu = s.phases!.reduce((a, p) => a + p.cpu_seconds, 0);
+    out.push(`### Where the pipeline's time goes (${s.label})`);
+    out.push("");
+    out.push(
+      "The steps of `runPipeline`, called one by one in a separate run (bench/methods/phases.ts); writing the JSON files " +
+        "is left out. CPU seconds can exceed the time where DuckDB uses both cores.",
+    );
+    out.push("");
+    out.push("| step | time (s) | CPU (s) | share of time |");
+    out.push("|---|---:|---:|---:|");
+    for (const p of s.phases!) out.push(`| ${p.phase} | ${num(p.seconds)} | ${num(p.cpu_seconds, 1)} | ${Math.round((100 * p.seconds) / total)}% |`);
+    out.push(`| total | ${num(total)} | ${num(totalCpu, 1)} | |`);
+    out.push("");
+  }
+
+  out.push("### Site weight (Pemalang sample)");
+  out.push("");
+  if (results.site) {
+    out.push(
+      `What each page of the built site (\`${results.site.dist}\`, \`npm run build\` on the sample, public build) loads: its HTML, the ` +
+        "JavaScript it preloads or imports, its stylesheets, and the data files it registers with `registerFile` (every " +
+        "`FileAttachment` the page uses). \"gzipped\" is what a web server with compression sends. Pages still being written " +
+        "are measured as they are (`npx tsx bench/site-weight.ts dist` for the details).",
+    );
+    out.push("");
+    out.push(siteWeightMarkdown(results.site));
+    out.push("");
+    out.push(
+      `"Data read on opening" is every file the page registers and uses other than as a link; files it only links to ` +
+        "(`FileAttachment(…).href`, the open-data downloads) are fetched on a click and counted apart. " +
+        `All distinct data files read by the pages together: ${mb(results.site.data_total.bytes)} (${mb(results.site.data_total.gzip_bytes)} gzipped); ` +
+        `all JavaScript: ${mb(results.site.javascript_total.bytes)} (${mb(results.site.javascript_total.gzip_bytes)} gzipped).`,
+    );
+    const biggest = results.site.pages.flatMap((p) => Object.entries(p.data.by_file)).sort((a, b) => b[1].bytes - a[1].bytes)[0];
+    if (biggest) out.push(`The largest data file is \`${biggest[0]}\` (${mb(biggest[1].bytes)}, ${mb(biggest[1].gzip_bytes)} gzipped).`);
+  } else {
+    out.push("No built site was found (run `npm run build`, then `npm run bench`).");
+  }
+  out.push("");
+  out.push("Scenario planner recompute time: " + results.scenario_planner_recompute + ".");
+  out.push("");
+  out.push(findings(results));
+  out.push("");
+  out.push(METHOD_NOTES);
+  return out.join("\n") + "\n";
+}
+
+/** What the numbers say about the targets, from the numbers themselves where they exist. */
+function findings(results: BenchResults): string {
+  const m1 = results.sizes.find((s) => s.rows_target === 1_000_000);
+  const phases = m1?.phases ?? [];
+  const total = phases.reduce((a, p) => a + p.cpu_seconds, 0);
+  const arrow = phases.filter((p) => p.phase.startsWith("Arrow")).reduce((a, p) => a + p.cpu_seconds, 0);
+  const share = total ? `${Math.round((100 * arrow) / total)}%` : "a large share";
+  const floorVsArquero = m1?.ratios.arquero_vs_floor;
+  const out: string[] = [];
+  out.push("### Reading the results");
+  out.push("");
+  out.push(
+    `- **Pipeline against the floor.** The floor does only the aggregation; the pipeline also checks every row against 18 ` +
+      `rules with reason codes, matches claims, reconciles invoices, works out each month's changes, flags small cells and ` +
+      `writes every output of loaders/outputs.ts as Arrow and CSV plus the JSON files. ` +
+      `Encoding the Arrow files in JavaScript (loaders/write/arrow.ts) is ${share} of the pipeline's CPU time at 1M ` +
+      `(see the step table): every cell of the ${m1?.methods.pipeline.groups ? int(m1.methods.pipeline.groups) : "millions of"}-row ` +
+      "`anggota_bulanan` becomes a JavaScript value before apache-arrow's builders encode it. That file is outside what " +
+      "issue 8 could change; `bench/proposals/arrow.ts` is a drop-in `tableToArrow` that lets DuckDB number the " +
+      "dictionaries and gives byte-identical files (checked on every output for the sample, a scale-3 sample and 1M rows: " +
+      "`npx tsx bench/proposals/check-arrow.ts [EXTRACTS REFERENCE]`) in roughly a quarter of the time.",
+  );
+  out.push(
+    `- **Pipeline against arquero.** arquero doing only the aggregation is ${floorVsArquero ? floorVsArquero.toFixed(1) + "×" : "several times"} ` +
+      "slower than DuckDB doing the same (single-threaded JavaScript, every member-month an object row after `unroll`). " +
+      "The pipeline does several times the floor's work, so being ten times faster than arquero would need the whole " +
+      "pipeline to cost about what the floor costs; the fair comparison for DuckDB against JavaScript is the floor's.",
+  );
+  out.push(
+    "- **Memory at 10M.** The synthetic country has 207 regencies and about 46,000 desa, so `anggota_bulanan` has over " +
+      "20 million rows (one per month × desa × sector × sex × age band with members) — far more than one regency's " +
+      "dashboard. DuckDB keeps every table in memory (it sets no `memory_limit`, so it may use 80% of the machine): the " +
+      "extract tables, the checked rows and the counts reach about 13 GiB by the end of members.sql; the Arrow encoding " +
+      "then holds every output cell in the JavaScript heap on top. Under 2 GiB would need a DuckDB `memory_limit` (it then " +
+      "spills to its temp directory) and an encoder that does not hold the output as JavaScript values. A run that would " +
+      "exhaust this shared machine is ended by the benchmark's memory guard and recorded as such. Measured once by hand " +
+      "(25/11/2026, `JARING_BENCH_ARROW=proposal`, bench/methods/phases.ts): with the proposed encoder the whole pipeline " +
+      "finishes at 10M in about 280 s with a peak of 14.2 GiB, 13.2 GiB of it DuckDB's tables by the end of members.sql; " +
+      "the encoder itself wrote the 22.6M-row `anggota_bulanan` in 13 s and added 1 GiB.",
+  );
+  if (results.site) {
+    const w = results.site.data_max_page;
+    out.push(
+      `- **Site data.** The heaviest page, \`${w.page}\`, reads ${mb(w.bytes)} when it opens (${mb(w.gzip_bytes)} gzipped). ` +
+        "The public build (the default) publishes `anggota_bulanan` without its desa dimension (small-cell suppression), which " +
+        "is what keeps it small: itemised by desa, as the internal build and the benchmark's pipeline runs write it, the sample's " +
+        "`anggota_bulanan.arrow` is 2.4 MB. Arrow files compress well (Int32 dictionary indices); a server that gzips sends a " +
+        "tenth or less.",
+    );
+  }
+  out.push("");
+  out.push("### Changes made for the benchmark (issue 8)");
+  out.push("");
+  out.push(
+    "Measured at 1M rows on this machine while writing them (CPU seconds, which a busy machine distorts least); every " +
+      "change keeps the pipeline's outputs byte-identical on the sample (sha256 of all files before and after) and " +
+      "`npx vitest run --project unit` green.",
+  );
+  out.push("");
+  out.push(
+    "- `loaders/sql/klaim.sql`: the claim-to-member join by NIK had a second condition (`NOT nik_mangled AND …`) that made " +
+      "DuckDB compare every claim with every member (a nested-loop join: 12.8 s at 1M, growing with claims × members, " +
+      "hours at 10M). It is now one equality (a mangled NIK is looked up as NULL), a hash join: 0.4–0.8 s.",
+  );
+  out.push(
+    "- `loaders/sql/members.sql`: member-months are counted as they are exploded instead of being stored (16M rows at 1M); " +
+      "one count by every split any output needs (`bulan_peserta_hitung`) feeds both `anggota_bulanan` and " +
+      "`peserta_sumber_dana` (`loaders/sql/rekonsiliasi.sql` now sums it instead of exploding again); the age band is an " +
+      "equality join on age; the per-NIK window became a small table of NIKs with several rows. `bulan_peserta` is kept " +
+      "as a view with the same columns. members + rekonsiliasi: 14.9 → 7.7 CPU s, peak 3.4 → 1.7 GiB.",
+  );
+  out.push(
+    "- `loaders/sql/peserta.sql`: dates, sexes, kecamatan, desa and job texts are normalised once per distinct text and " +
+      "joined back (a million rows hold a few thousand distinct values); DUPLIKAT is an UPDATE of the copies instead of " +
+      "a window over every row; `raw_peserta` is dropped once checked. About 6.0 → 3.6 CPU s.",
+  );
+  out.push(
+    "- `loaders/sql/perubahan.sql` (change since the previous month, merged from issue 3 while this benchmark was being " +
+      "written): it stored every active member-month with its NIK and compared each with the month before (27.5 CPU s " +
+      "and 6.5 GiB at 1M — more than the rest of the pipeline together; at 10M it alone would exhaust the machine). A NIK " +
+      "with one period has its active months in runs (the period cut by the runs of funded months), and each run is one " +
+      "`baru` and one exit, so those NIKs are now counted from their periods; NIKs with several periods are still " +
+      "compared month by month. 0.9 CPU s, no extra memory; the hand-worked fixture (with its unfunded April) and " +
+      "every output are unchanged.",
+  );
+  out.push("- `loaders/read/csv.ts`: without malformed lines (the usual case) the row numbers need no ASOF join and no sort.");
+  return out.join("\n");
+}
+
+const METHOD_NOTES = `### How the benchmark works
+
+**Data.** \`bench/generate.ts\` runs the sample generator (\`loaders/sample/\`, the one behind \`npm run sample\`) once per
+synthetic regency and streams each regency's rows to disk (\`loaders/sample/stream.ts\`), two worker processes at a time.
+A synthetic regency is Pemalang's 14 kecamatan and 223 desa under made-up codes (99.01.01, 99.01.01.2001, …; kecamatan
+names get a suffix such as "Moga R001" so every key is unique), at up to 4× the sample's size (≈ 48,000 members each):
+10k rows is one regency, 1M is 21, 10M is 207. The reference folder for all of them (\`wilayah.json\`, kecamatan and desa
+CSVs, copies of the sector, alias and parameter files) is written beside the extracts. The generator's planted defects
+are switched off for the benchmark (every row valid, claims always carry the NIK) so that the three methods must agree
+exactly; the pipeline still runs every validation rule on every row. Files keep the sample's formats: \`peserta.csv\`
+with \`;\`, CRLF and a BOM, three date styles and free-text job names; \`iuran.csv\` in Windows-1252; \`anggaran.xlsx\`.
+
+**Methods.**
+- *pipeline*: \`runPipeline({extracts, reference, out, audience: "internal"})\` — everything \`npm run pipeline\` does:
+  read all five tables (header matching, encoding check, malformed-line accounting), normalise and validate every row
+  with reason codes, match claims, count member-months, reconcile invoices, month-on-month changes, and write every
+  output as Arrow and CSV with \`summary.json\`, \`quality.json\`, \`referensi.json\` and the data dictionary. The internal
+  build itemises every cell, so its \`anggota_bulanan\` is the table the other two compute; the public build (the
+  default) suppresses small cells in the same step (\`JARING_AUDIENCE=public npx tsx bench/methods/phases.ts …\` times it).
+- *floor*: one DuckDB SQL statement on the same files (\`bench/methods/duckdb.ts\`): read, look up codes for kecamatan,
+  desa and job text, parse the dates and the NIK, apply the period rule (end, death, age cap, as-of), explode the months
+  and GROUP BY. No validation, no quality report, no output files: the least work that gives the same table.
+- *arquero*: the same aggregation with arquero in Node (\`bench/methods/arquero.ts\`): \`loadCSV\`, \`lookup\`, \`derive\`,
+  \`unroll\` of each member's months, \`semijoin\`, \`groupby().count()\`.
+
+**Check.** Each method's result (rows with \`aktif\` > 0) is sorted, written as text and hashed (sha256); the run fails
+the check unless all digests are equal. \`test/bench.test.ts\` runs the whole benchmark at 2,000 rows and asserts this.
+
+**Settings.** Node children get \`--max-old-space-size\` of 75% of memory, so V8's default heap cap does not decide
+who finishes; a run longer than the time-out (default 900 s, \`--timeout\`) is killed and recorded as such. Sizes up to
+100k rows are run three times (best kept), larger sizes once (\`--repeat\`).
+`;
