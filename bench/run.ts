@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 10k,1m[,10m] --seed N --repeat K --timeout S --dist DIR]`
+// `npm run bench [-- --sizes 10k,1m[,10m] --seed N --repeat K --timeout S --methods … --dist DIR | --no-site | --report-only]`
 //
 // For each size: synthetic extracts (bench/generate.ts, cached under bench/tmp/), then three ways of
 // computing active members by month × kecamatan × desa × sector × sex × age band, each in its own
@@ -385,8 +385,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       methods: { type: "string", default: METHODS.join(",") },
       dist: { type: "string" },
       "no-site": { type: "boolean", default: false },
+      "report-only": { type: "boolean", default: false },
     },
   });
+  if (values["report-only"]) {
+    // Rewrite the benchmark's block of docs/BENCHMARKS.md from bench/results.json, measuring nothing.
+    const path = join(ROOT, "docs/BENCHMARKS.md");
+    const results = JSON.parse(readFileSync(join(ROOT, "bench/results.json"), "utf8")) as BenchResults;
+    writeFileSync(path, mergeBenchMarkdown(existsSync(path) ? readFileSync(path, "utf8") : null, results));
+    console.log("wrote docs/BENCHMARKS.md from bench/results.json");
+    process.exit(0);
+  }
   const methods = values.methods!.split(",").map((m) => m.trim()) as Method[];
   for (const m of methods) if (!METHODS.includes(m)) throw new Error(`--methods: unknown method ${m} (${METHODS.join(", ")})`);
   const results = await runBench({
