@@ -78,7 +78,7 @@ function treeRssMiB(pid: number): number {
 export function measure(
   script: string,
   args: unknown,
-  options: { cwd: string; timeoutSeconds: number; nodeArgs?: string[]; minAvailableMiB?: number },
+  options: { cwd: string; timeoutSeconds: number; nodeArgs?: string[]; minAvailableMiB?: number; env?: NodeJS.ProcessEnv },
 ): Promise<Measurement> {
   const nodeArgv = [...(options.nodeArgs ?? []), "--import", "tsx", script, JSON.stringify(args)];
   const gnu = hasGnuTime();
@@ -86,7 +86,7 @@ export function measure(
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // Its own process group, so a timeout ends the child and everything it started, nothing else.
-    const child = spawn(command, argv, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(command, argv, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], detached: true, env: options.env ?? process.env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

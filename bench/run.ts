@@ -166,6 +166,10 @@ async function benchSize(rows: number, options: Required<Omit<BenchOptions, "dis
       if (r > 0 && !res.ok) continue; // a method that failed once is not retried
       const a = args(m);
       rmSync(a.out, { recursive: true, force: true });
+      // The child's temporary files (DuckDB spills there) in a folder of its own: a killed run cannot clean up.
+      const tmp = `${a.out}.tmp`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
       log(`  ${label} ${m} run ${r + 1}/${repeat} …`);
       let run: Measurement;
       try {
@@ -173,10 +177,13 @@ async function benchSize(rows: number, options: Required<Omit<BenchOptions, "dis
           cwd: ROOT,
           timeoutSeconds: options.timeoutSeconds,
           nodeArgs: [`--max-old-space-size=${nodeHeapMib}`],
+          env: { ...process.env, TMPDIR: tmp },
         });
       } catch (error) {
         Object.assign(res, emptyResult(`could not start: ${(error as Error).message}`));
         continue;
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
       }
       const report = run.report;
       let error: string | undefined;
@@ -222,7 +229,14 @@ async function benchSize(rows: number, options: Required<Omit<BenchOptions, "dis
   let phases: Phase[] | null = null;
   if (rows <= options.phasesMaxRows && options.methods.includes("pipeline")) {
     log(`  ${label} phase breakdown …`);
-    const run = await measure(join(ROOT, "bench/methods/phases.ts"), args("phases"), { cwd: ROOT, timeoutSeconds: options.timeoutSeconds, nodeArgs: [`--max-old-space-size=${nodeHeapMib}`] });
+    const tmp = `${args("phases").out}.tmp`;
+    mkdirSync(tmp, { recursive: true });
+    const run = await measure(join(ROOT, "bench/methods/phases.ts"), args("phases"), {
+      cwd: ROOT,
+      timeoutSeconds: options.timeoutSeconds,
+      nodeArgs: [`--max-old-space-size=${nodeHeapMib}`],
+      env: { ...process.env, TMPDIR: tmp },
+    }).finally(() => rmSync(tmp, { recursive: true, force: true }));
     phases = (run.report as unknown as { phases?: Phase[] } | null)?.phases ?? null;
   }
 
