@@ -4,10 +4,11 @@
 // summary.json's, formatted. Full-page screenshots go to test/.tmp/screenshots/ for a human to look at.
 import {mkdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {formatInteger, formatMoney, formatMonth, formatPercent, formatRupiah} from "../../src/lib/format.ts";
 import {TMP, findPages, launchBrowser, listFiles, serve, type Served} from "./site.ts";
+import {visitPage} from "./visit.ts";
 
 const dist = inject("distDir");
 const pages = findPages(dist);
@@ -44,52 +45,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Visit {
-  page: Page;
-  problems: string[];
-  /** summary.json as the page fetched it, if it did. */
-  summary: Record<string, unknown> | null;
-  close(): Promise<void>;
-}
-
-async function visit(path: string, viewport: {width: number; height: number}): Promise<Visit> {
-  const context = await browser.newContext({viewport, locale: "id-ID", timezoneId: "Asia/Jakarta"});
-  const problems: string[] = [];
-  const origin = new URL(server.origin);
-  // Everything must come from the site itself: offline users' browsers cannot reach a CDN either.
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.host === origin.host) return route.continue();
-    problems.push(`permintaan keluar situs: ${url.href}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  let summary: Record<string, unknown> | null = null;
-  const pending: Promise<unknown>[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
-  });
-  page.on("requestfailed", (request) => {
-    if (new URL(request.url()).host === origin.host) problems.push(`request gagal: ${request.url()} (${request.failure()?.errorText})`);
-  });
-  page.on("response", (response) => {
-    const url = new URL(response.url());
-    if (url.host !== origin.host) return;
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${url.pathname}`);
-    else if (/\/_file\/data\/jaring\/summary\.[^/]*json$/.test(url.pathname))
-      pending.push(response.json().then((json) => (summary = json)));
-  });
-  await page.goto(server.origin + path, {waitUntil: "networkidle"});
-  // Framework replaces each cell's <observablehq-loading> placeholder once the cell has run.
-  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: 60_000}).catch(() => {
-    problems.push("halaman tidak selesai dimuat (masih ada <observablehq-loading>)");
-  });
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(300); // resize() charts render after the first layout
-  await Promise.all(pending);
-  return {page, problems, summary, close: () => context.close()};
-}
+/** Opens a page of the served build with the shared rules of ./visit.ts. */
+const visit = (path: string, viewport: {width: number; height: number}) => visitPage(browser, server.origin, path, viewport);
 
 describe("the built site", () => {
   it("has pages, the overview among them", () => {
@@ -109,8 +66,6 @@ describe("the built site", () => {
           const asOf = await page.$$eval("[data-source-note] [data-part='as_of']", (nodes) => nodes.map((n) => n.textContent ?? ""));
           const month = formatMonth(((summary ?? readBuiltSummary()).as_of as string) ?? null);
           if (asOf.length !== 1 || !asOf[0].endsWith(month)) problems.push(`catatan sumber (bulan data ${month}) tidak ada di akhir halaman: ${JSON.stringify(asOf)}`);
-          const errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent?.trim() ?? ""));
-          for (const text of errorCells) problems.push(`sel Framework gagal: ${text}`);
           const lang = await page.evaluate(() => document.documentElement.lang);
           if (lang !== "id") problems.push(`<html lang> adalah "${lang}", bukan "id"`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
