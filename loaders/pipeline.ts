@@ -8,7 +8,7 @@ import {loadReference, readReference, type Reference} from "./reference.ts";
 import {tableQuality, type TableQuality} from "./quality.ts";
 import {runSqlFile} from "./sql/run.ts";
 import {tables} from "./tables/index.ts";
-import {tableToArrow} from "./write/arrow.ts";
+import {writeArrowFile} from "./write/arrow.ts";
 import {arrowOutputs, linkedOutputs, stepSql, suppressedOutputs} from "./outputs.ts";
 import {suppressLinked, suppressTable, type Audience, type SuppressionStats} from "./suppression.ts";
 import {buildKamus, kamusReferensi} from "./kamus.ts";
@@ -246,10 +246,9 @@ export async function runPipeline(
       await writeFile(join(staging, "batas.topo.json"), boundaries);
       const rows: Record<string, number> = {};
       for (const [name, {table, schema}] of Object.entries(arrowOutputs)) {
-        await writeFile(join(staging, name), await tableToArrow(conn, table, schema));
+        rows[name] = await writeArrowFile(conn, table, schema, join(staging, name));
         const columns = Object.entries(schema).map(([c, type]) => (type === "float64" ? `round("${c}")::BIGINT AS "${c}"` : `"${c}"`));
         await writeCsv(conn, `SELECT ${columns.join(", ")} FROM ${table}`, join(staging, name.replace(/\.arrow$/, ".csv")));
-        rows[name] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0][0]);
       }
       for (const [name, {sql}] of Object.entries(kamusReferensi)) {
         await writeCsv(conn, sql, join(staging, name));

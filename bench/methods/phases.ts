@@ -10,10 +10,9 @@ import { loadTable } from "../../loaders/read/index.ts";
 import { loadReference, readReference } from "../../loaders/reference.ts";
 import { runSqlFile } from "../../loaders/sql/run.ts";
 import { tables } from "../../loaders/tables/index.ts";
-import { tableToArrow } from "../../loaders/write/arrow.ts";
+import { writeArrowFile } from "../../loaders/write/arrow.ts";
 import { arrowOutputs, linkedOutputs, stepSql, suppressedOutputs } from "../../loaders/outputs.ts";
 import { suppressLinked, suppressTable, type Audience } from "../../loaders/suppression.ts";
-import { tableToArrowFast } from "../proposals/arrow.ts";
 import type { MethodArgs } from "../spec.ts";
 
 export interface Phase {
@@ -25,8 +24,6 @@ export interface Phase {
 }
 
 const args = JSON.parse(process.argv[2] ?? "{}") as MethodArgs;
-// Experiment only: JARING_BENCH_ARROW=proposal encodes with bench/proposals/arrow.ts instead.
-const proposal = process.env.JARING_BENCH_ARROW === "proposal";
 const phases: Phase[] = [];
 let wall = performance.now();
 let cpu = process.cpuUsage();
@@ -67,7 +64,7 @@ try {
   lap(`small-cell flags (${audience} build, loaders/suppression.ts)`);
   for (const [name, { table, schema }] of Object.entries(arrowOutputs)) {
     const rows = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`)).getRowObjectsJS()[0]!.n as number;
-    await (proposal ? tableToArrowFast : tableToArrow)(conn, table, schema);
+    await writeArrowFile(conn, table, schema, join(tmp, name));
     if (rows > 10_000) lap(`Arrow encoding of ${name} (${rows.toLocaleString("en-US")} rows, loaders/write)`);
   }
   lap("Arrow encoding of the other outputs");
