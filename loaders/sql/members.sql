@@ -31,7 +31,7 @@ FROM peserta_ok p LEFT JOIN kematian k USING (nik) LEFT JOIN nik_ganda g ON g.ni
 -- are exploded and never store them (hundreds of millions of rows nationally); query it for detail.
 CREATE OR REPLACE VIEW bulan_peserta AS
 WITH exploded AS (
-  SELECT _row, nik, mulai, kode_kec, kode_desa, sektor, jk, lahir, jumlah_periode,
+  SELECT _row, nik, mulai, kode_kec, kode_desa, sektor, jk, lahir, sumber_dana, jumlah_periode,
     unnest(generate_series(bulan_awal, bulan_akhir, INTERVAL 1 MONTH))::DATE AS bulan
   FROM periode_peserta WHERE bulan_awal <= bulan_akhir
 )
@@ -41,24 +41,77 @@ UNION ALL
 SELECT * FROM exploded WHERE jumlah_periode > 1
 QUALIFY row_number() OVER (PARTITION BY nik, bulan ORDER BY mulai DESC, _row) = 1;
 
+-- Age intervals that cover every age: each band's own ages, every other age 'lainnya' (as the join above).
+CREATE OR REPLACE TABLE umur_rentang AS
+WITH batas AS (
+  SELECT coalesce(min(dari), 0) - 1 AS bawah, coalesce(max(sampai), 0) + 1 AS atas FROM ref_kelompok_umur
+), usia AS (
+  SELECT a.usia, coalesce(u.kode, 'lainnya') AS kode
+  FROM range((SELECT bawah FROM batas), (SELECT atas + 1 FROM batas)) a(usia) LEFT JOIN umur_kelompok u ON u.usia = a.usia
+), runtun AS (
+  SELECT min(usia) AS dari, max(usia) AS sampai, kode
+  FROM (SELECT usia, kode, usia - row_number() OVER (PARTITION BY kode ORDER BY usia) AS runtun FROM usia)
+  GROUP BY kode, runtun
+)
+-- the ages below and above every band reach as far as any age can
+SELECT CASE WHEN dari = (SELECT bawah FROM batas) THEN -100000 ELSE dari END AS dari,
+  CASE WHEN sampai = (SELECT atas FROM batas) THEN 100000 ELSE sampai END AS sampai, kode
+FROM runtun;
+
 -- Member-months counted by everything any output splits them by (rekonsiliasi.sql adds the fund).
--- The same rows as bulan_peserta, with each branch exploded on its own so nothing is materialised.
+-- Months are numbered (year × 12 + month − 1) so a member's age in month m is ⌊(m − b) / 12⌋, with b the
+-- birth month, or the month after it when the birthday is after the 1st (j_age on the 1st of the month).
+-- One-period NIKs — nearly all — are never exploded into months: each period is cut where the age band
+-- changes, each piece adds one at its first month and takes one away after its last, and a running sum of
+-- those steps per cell gives the cell's count for every month in one row per change (16M member-months
+-- at 1M members become a few million steps). The few NIKs with several periods are exploded month by
+-- month, one row a month. Counts equal counting bulan_peserta's rows (test/loaders/member-months.test.ts).
 CREATE OR REPLACE TABLE bulan_peserta_hitung AS
-WITH bulan_peserta AS (
-  SELECT kode_kec, kode_desa, sektor, jk, lahir, sumber_dana,
-    unnest(generate_series(bulan_awal, bulan_akhir, INTERVAL 1 MONTH))::DATE AS bulan
+WITH tunggal AS (
+  SELECT kode_kec, kode_desa, sektor, jk, sumber_dana,
+    year(bulan_awal) * 12 + month(bulan_awal) - 1 AS awal,
+    year(bulan_akhir) * 12 + month(bulan_akhir) - 1 AS akhir,
+    year(lahir) * 12 + month(lahir) - 1 + CASE WHEN day(lahir) > 1 THEN 1 ELSE 0 END AS lahir_bulan
   FROM periode_peserta WHERE jumlah_periode = 1 AND bulan_awal <= bulan_akhir
-  UNION ALL
+), potongan AS (
+  -- the part of the period in one age interval: months lahir_bulan + 12·dari … lahir_bulan + 12·sampai + 11
+  SELECT t.kode_kec, t.kode_desa, t.sektor, t.jk, r.kode AS kelompok_umur, t.sumber_dana,
+    greatest(t.awal, t.lahir_bulan + 12 * r.dari) AS awal, least(t.akhir, t.lahir_bulan + 12 * r.sampai + 11) AS akhir
+  FROM tunggal t, umur_rentang r
+  WHERE t.lahir_bulan + 12 * r.dari <= t.akhir AND t.lahir_bulan + 12 * r.sampai + 11 >= t.awal
+), langkah AS (
+  SELECT kode_kec, kode_desa, sektor, jk, kelompok_umur, sumber_dana, bulan, sum(beda) AS beda
+  FROM (
+    SELECT kode_kec, kode_desa, sektor, jk, kelompok_umur, sumber_dana, awal AS bulan, 1 AS beda FROM potongan
+    UNION ALL
+    SELECT kode_kec, kode_desa, sektor, jk, kelompok_umur, sumber_dana, akhir + 1 AS bulan, -1 AS beda FROM potongan)
+  GROUP BY ALL
+), berjalan AS (
+  -- the count from this step's month up to the month before the cell's next step
+  SELECT *, sum(beda) OVER (sel ROWS UNBOUNDED PRECEDING) AS jumlah, lead(bulan) OVER sel - 1 AS sampai
+  FROM langkah
+  WINDOW sel AS (PARTITION BY kode_kec, kode_desa, sektor, jk, kelompok_umur, sumber_dana ORDER BY bulan)
+), tunggal_bulanan AS (
+  SELECT kode_kec, kode_desa, sektor, jk, kelompok_umur, sumber_dana, jumlah,
+    unnest(range(bulan, sampai + 1)) AS bulan
+  FROM berjalan WHERE jumlah > 0
+), ganda AS (
+  -- A NIK with several periods counts once a month: the latest start, then the first row, decides its place.
   SELECT kode_kec, kode_desa, sektor, jk, lahir, sumber_dana, bulan FROM (
     SELECT _row, nik, mulai, kode_kec, kode_desa, sektor, jk, lahir, sumber_dana,
       unnest(generate_series(bulan_awal, bulan_akhir, INTERVAL 1 MONTH))::DATE AS bulan
     FROM periode_peserta WHERE jumlah_periode > 1 AND bulan_awal <= bulan_akhir)
   QUALIFY row_number() OVER (PARTITION BY nik, bulan ORDER BY mulai DESC, _row) = 1
+), semua AS (
+  SELECT make_date((bulan // 12)::INTEGER, (bulan % 12 + 1)::INTEGER, 1) AS bulan,
+    kode_kec, kode_desa, sektor, jk, kelompok_umur, sumber_dana, jumlah
+  FROM tunggal_bulanan
+  UNION ALL
+  SELECT m.bulan, m.kode_kec, m.kode_desa, m.sektor, m.jk, coalesce(u.kode, 'lainnya'), m.sumber_dana, 1
+  FROM ganda m LEFT JOIN umur_kelompok u ON u.usia = j_age(m.lahir, m.bulan)
 ), dihitung AS (
-  SELECT m.bulan, m.kode_kec, m.kode_desa, m.sektor, m.jk, coalesce(u.kode, 'lainnya') AS kelompok_umur, m.sumber_dana,
-    count(*) AS terdaftar
-  FROM bulan_peserta m LEFT JOIN umur_kelompok u ON u.usia = j_age(m.lahir, m.bulan)
-  GROUP BY ALL
+  SELECT bulan, kode_kec, kode_desa, sektor, jk, kelompok_umur, sumber_dana, sum(jumlah) AS terdaftar
+  FROM semua GROUP BY ALL
 )
 -- A month is funded or not as a whole, so `aktif` is the month's count or nothing.
 SELECT t.*, CASE WHEN f.bulan IS NOT NULL THEN t.terdaftar ELSE 0 END AS aktif
