@@ -4,19 +4,14 @@
 // Keyboard use of the maps and inputs is covered by the page tests (cakupan.test.ts drills in by key).
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {findPages, launchBrowser, serve, type Served} from "./site.ts";
-import {visitPage} from "./visit.ts";
+import {describe, expect, inject, it} from "vitest";
+import {findPages} from "./site.ts";
+import {VIEWPORTS, useSite} from "./visit.ts";
 
 const dist = inject("distDir");
 const pages = findPages(dist);
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const VIEWPORTS = [
-  {name: "desktop", width: 1280, height: 900},
-  {name: "phone", width: 390, height: 844}
-] as const;
 
 /**
  * Findings that come from markup Jaring cannot change, each with the reason; matched by rule and exact
@@ -37,18 +32,7 @@ interface Violation {
   nodes: {target: unknown[]; failureSummary?: string}[];
 }
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(dist);
 
 /** One line per rule: impact, rule id and count, what it asks for, the offending elements, axe's advice for the first. */
 function describeViolations(violations: Violation[]): string[] {
@@ -63,7 +47,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
   for (const path of pages) {
     for (const viewport of VIEWPORTS) {
       it(`${path} has no serious or critical violations at ${viewport.name} width (${viewport.width}px)`, async () => {
-        const {page, problems, close} = await visitPage(browser, server.origin, path, viewport);
+        const {page, problems, close} = await site.visit(path, {viewport});
         try {
           expect(problems).toEqual([]);
           // With a chart's tip open: Plot redraws the tip on hover, and that redraw must stay accessible too.

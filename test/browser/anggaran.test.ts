@@ -1,41 +1,15 @@
 // The budget page (src/anggaran.md) in headless Chromium: it renders without errors at desktop and
 // phone width, its headline absorption is summary.json's, and the reconciliation shows the sample's
 // planted discrepancies in the year they belong to. Screenshots go to test/.tmp/screenshots/.
-import {mkdirSync, readFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {describe, expect, inject, it} from "vitest";
 import {formatMoney, formatPercent, formatRupiah} from "../../src/lib/format.ts";
-import {ROOT, TMP, findPages, launchBrowser, listFiles, serve, type Served} from "./site.ts";
-import {tableColumn, visitPage} from "./visit.ts";
+import {ROOT, builtJson, findPages} from "./site.ts";
+import {VIEWPORTS, screenshot, tableColumn, tableRows, useSite} from "./visit.ts";
 
 const dist = inject("distDir");
-const SHOTS = join(TMP, "screenshots");
-const VIEWPORTS = [
-  {name: "desktop", width: 1280, height: 900},
-  {name: "phone", width: 390, height: 844}
-] as const;
-
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, {recursive: true});
-  server = await serve(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** summary.json as built into dist/ (the page must show these very numbers). */
-function builtSummary(): Record<string, any> {
-  const files = listFiles(dist).filter((f) => /[\\/]_file[\\/]data[\\/]jaring[\\/]summary\.[^\\/]*json$/.test(f));
-  if (files.length !== 1) throw new Error(`summary.json di dist: ${files.length} berkas (harus 1)`);
-  return JSON.parse(readFileSync(files[0], "utf8"));
-}
+const site = useSite(dist);
 
 describe("the budget page", () => {
   it("is in the built site", () => {
@@ -45,11 +19,11 @@ describe("the budget page", () => {
   for (const viewport of VIEWPORTS) {
     for (const query of ["", "?tahun=2025"]) {
       it(`renders without errors at ${viewport.name} width${query ? ` (${query})` : ""}`, async () => {
-        const {page, problems, close} = await visitPage(browser, server.origin, `/anggaran${query}`, viewport);
+        const {page, problems, close} = await site.visit(`/anggaran${query}`, {viewport});
         try {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 1) problems.push(`halaman melebar ${overflow}px melewati layar`);
-          await page.screenshot({path: join(SHOTS, `anggaran${query ? "-2025" : ""}-${viewport.width}.png`), fullPage: true});
+          await screenshot(page, `anggaran${query ? "-2025" : ""}-${viewport.width}.png`);
           expect(problems).toEqual([]);
         } finally {
           await close();
@@ -59,8 +33,8 @@ describe("the budget page", () => {
   }
 
   it("shows summary.json's absorption, realisation and allocation for the as-of year, in the cards and the year table", async () => {
-    const summary = builtSummary();
-    const {page, problems, close} = await visitPage(browser, server.origin, "/anggaran", VIEWPORTS[0]);
+    const summary = builtJson(dist, "summary");
+    const {page, problems, close} = await site.visit("/anggaran");
     try {
       expect(problems).toEqual([]);
       const shown = Object.fromEntries(
@@ -84,10 +58,10 @@ describe("the budget page", () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, "data/sample-manifest.json"), "utf8"));
     const [short, jump] = manifest.expected.invoice_discrepancies;
     const flagged = async (path: string) => {
-      const {page, problems, close} = await visitPage(browser, server.origin, path, VIEWPORTS[0]);
+      const {page, problems, close} = await site.visit(path);
       try {
         expect(problems).toEqual([]);
-        return await page.$$eval('[data-table="rekonsiliasi"] tbody tr.flagged', (rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((c) => c.textContent?.trim())));
+        return await tableRows(page, "rekonsiliasi", "tbody tr.flagged");
       } finally {
         await close();
       }

@@ -5,46 +5,40 @@
 // the shared build just filled, so it costs one Framework build, not a pipeline run.
 import {rmSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {TMP, buildWith, findPages, launchBrowser, serve, type Served} from "./site.ts";
-import {visitPage} from "./visit.ts";
+import {describe, expect, it} from "vitest";
+import {TMP, buildWith, findPages} from "./site.ts";
+import {useSite} from "./visit.ts";
 
 const BASE = "/jaring/";
 const OUTPUT = join(TMP, "dist-base");
 
-let server: Served;
-let browser: Browser;
 let pages: string[] = [];
 
-beforeAll(async () => {
-  rmSync(OUTPUT, {recursive: true, force: true});
-  await buildWith({base: BASE, output: OUTPUT});
-  pages = findPages(OUTPUT);
-  server = await serve(OUTPUT, {base: BASE});
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(
+  async () => {
+    rmSync(OUTPUT, {recursive: true, force: true});
+    await buildWith({base: BASE, output: OUTPUT});
+    pages = findPages(OUTPUT);
+    return OUTPUT;
+  },
+  {base: BASE}
+);
 
 describe(`the site built with JARING_BASE=${BASE}`, () => {
   it("has the same pages, and the server really refuses paths outside the base", async () => {
     expect(pages).toContain("/");
     expect(pages.length).toBeGreaterThan(1);
-    expect((await fetch(server.origin + "/index.html")).status).toBe(404);
+    expect((await fetch(site.server.origin + "/index.html")).status).toBe(404);
   });
 
   it("opens every page under the base with no errors, no failed requests, and links that stay inside it", async () => {
     for (const path of pages) {
-      const {page, problems, close} = await visitPage(browser, server.url, path, {width: 1280, height: 900});
+      const {page, problems, close} = await site.visit(path);
       try {
         const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => (a as HTMLAnchorElement).href));
         for (const href of hrefs) {
           const url = new URL(href);
-          if (url.origin === server.origin && !url.pathname.startsWith(BASE)) problems.push(`tautan keluar dari ${BASE}: ${href}`);
+          if (url.origin === site.server.origin && !url.pathname.startsWith(BASE)) problems.push(`tautan keluar dari ${BASE}: ${href}`);
         }
         expect(problems, `${BASE}${path.slice(1)}`).toEqual([]);
       } finally {

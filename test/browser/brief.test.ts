@@ -4,28 +4,19 @@
 // what means nothing on paper (sidebar, inputs, table toggles, download links).
 import {existsSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {describe, expect, inject, it} from "vitest";
 import {MIN_SCALE, countPdfPages, writeBrief} from "../../scripts/lib/brief.ts";
-import {TMP, launchBrowser, serve, type Served} from "./site.ts";
-import {visitPage} from "./visit.ts";
+import {TMP} from "./site.ts";
+import {useSite} from "./visit.ts";
 
 const dist = inject("distDir");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useSite(dist);
 
 describe("the printed brief (npm run brief)", () => {
   it("writes the overview as a PDF of exactly one A4 page, at a readable scale", async () => {
     const out = join(TMP, "brief", "ringkasan.pdf");
     rmSync(out, {force: true});
-    const brief = await writeBrief({dist, out, browser});
+    const brief = await writeBrief({dist, out, browser: site.browser});
     expect(existsSync(out)).toBe(true);
     const pdf = readFileSync(out);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -35,7 +26,7 @@ describe("the printed brief (npm run brief)", () => {
   });
 
   it("counts the pages of a PDF Chromium printed over two sheets as 2 (the counter can fail)", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
       await page.setContent('<p>satu</p><p style="break-before: page">dua</p>');
       expect(countPdfPages(await page.pdf({format: "A4"}))).toBe(2);
@@ -46,16 +37,8 @@ describe("the printed brief (npm run brief)", () => {
 });
 
 describe("the overview's print stylesheet", () => {
-  let server: Served;
-  beforeAll(async () => {
-    server = await serve(dist);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
   it("keeps the brief's content and hides navigation, inputs and toggles", async () => {
-    const {page, problems, close} = await visitPage(browser, server.origin, "/", {width: 898, height: 1200});
+    const {page, problems, close} = await site.visit("/", {viewport: {width: 898, height: 1200}});
     try {
       expect(problems).toEqual([]);
       await page.emulateMedia({media: "print"});

@@ -3,84 +3,27 @@
 // the URL follow — then open a link with filters and check the view comes back the same. Fails on
 // any script error, console error or Framework error cell. Screenshots of the drilled-in view go to
 // test/.tmp/screenshots/ for a human to look at.
-import {mkdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {readFileSync} from "node:fs";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, it} from "vitest";
 import {formatInteger, formatMonth, formatMonthShort, formatPercent} from "../../src/lib/format.ts";
 import {writeState} from "../../src/lib/urlState.ts";
-import {TMP, launchBrowser, listFiles, serve, type Served} from "./site.ts";
+import {builtJson} from "./site.ts";
+import {PHONE, screenshot, settle, tableHeaders as headers, tableRows, useSite} from "./visit.ts";
 
 const dist = inject("distDir");
-const SHOTS = join(TMP, "screenshots");
-const DESKTOP = {width: 1280, height: 900};
-const PHONE = {width: 390, height: 844};
-
-/** A pipeline output as the built site serves it (Framework adds a content hash to the name). */
-function builtJson(name: string): any {
-  const files = listFiles(dist).filter((f) => new RegExp(`[\\\\/]_file[\\\\/]data[\\\\/]jaring[\\\\/]${name}\\.[^\\\\/]*json$`).test(f));
-  if (files.length !== 1) throw new Error(`${name}.json di dist: ${files.length} berkas (harus 1)`);
-  return JSON.parse(readFileSync(files[0], "utf8"));
-}
-const summary = builtJson("summary");
-const referensi = builtJson("referensi");
+const summary = builtJson(dist, "summary");
+const referensi = builtJson(dist, "referensi");
 const kecamatan: {kode: string; nama: string}[] = referensi.kecamatan;
 const desaOf = (kode: string) => referensi.desa.filter((d: {kode_kec: string}) => d.kode_kec === kode);
 const sector: {kode: string; nama: string} = referensi.sektor[0];
 // A public build (the default) has no desa × sector figures: the desa table stays unsplit and says so.
 const publicBuild = summary.audience === "public";
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, {recursive: true});
-  server = await serve(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-interface Visit {
-  page: Page;
-  problems: string[];
-  close(): Promise<void>;
-}
-
-async function open(path: string, viewport = DESKTOP): Promise<Visit> {
-  const context = await browser.newContext({viewport, locale: "id-ID", timezoneId: "Asia/Jakarta", acceptDownloads: true});
-  const problems: string[] = [];
-  const page = await context.newPage();
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
-  });
-  await page.goto(server.origin + path, {waitUntil: "networkidle"});
-  await settle(page);
-  return {page, problems, close: () => context.close()};
-}
-
-/** Waits until Framework has re-run every cell after an interaction and charts have drawn. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: 60_000});
-  await page.waitForTimeout(400);
-}
-
-async function errorCells(page: Page): Promise<string[]> {
-  return page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => `sel Framework gagal: ${n.textContent?.trim()}`));
-}
+const site = useSite(dist);
 
 /** A table's body rows (or footer rows) as cell texts; the table is found by its data-table name. */
-async function rows(page: Page, name: string, part: "tbody" | "tfoot" = "tbody"): Promise<string[][]> {
-  return page.$$eval(`[data-table="${name}"] ${part} tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent?.trim() ?? "")));
-}
-
-async function headers(page: Page, name: string): Promise<string[]> {
-  return page.$$eval(`[data-table="${name}"] thead th`, (ths) => ths.map((th) => th.textContent?.trim() ?? ""));
-}
+const rows = (page: Page, name: string, part: "tbody" | "tfoot" = "tbody") => tableRows(page, name, `${part} tr`);
 
 /** The cell of `column` in the row whose first cell is `first` (tbody, else tfoot). */
 async function cell(page: Page, name: string, first: string, column: string): Promise<string> {
@@ -95,9 +38,9 @@ const search = (page: Page) => new URL(page.url()).searchParams;
 
 describe("the coverage-gaps page (/cakupan)", () => {
   it("opens on every kecamatan for the latest month, with summary.json's headline figures", async () => {
-    const {page, problems, close} = await open("/cakupan");
+    const {page, errors, close} = await site.visit("/cakupan");
     try {
-      expect([...problems, ...(await errorCells(page))]).toEqual([]);
+      expect(await errors()).toEqual([]);
       expect(await kpi(page, "aktif")).toBe(formatInteger(summary.members_active));
       expect(await kpi(page, "sasaran")).toBe(formatInteger(summary.eligible));
       expect(await kpi(page, "cakupan")).toBe(formatPercent(summary.coverage_rate));
@@ -111,7 +54,7 @@ describe("the coverage-gaps page (/cakupan)", () => {
   });
 
   it("drills into a kecamatan from the map, then follows a sector and a month in map, tables and URL", async () => {
-    const {page, problems, close} = await open("/cakupan");
+    const {page, errors, close} = await site.visit("/cakupan");
     try {
       // The kecamatan with the largest gap: the one a planner would open first.
       const table = await rows(page, "wilayah");
@@ -172,8 +115,8 @@ describe("the coverage-gaps page (/cakupan)", () => {
         expect(before + net, row[0]).toBe(now);
       }
 
-      expect([...problems, ...(await errorCells(page))]).toEqual([]);
-      await page.screenshot({path: join(SHOTS, "cakupan-desa-1280.png"), fullPage: true});
+      expect(await errors()).toEqual([]);
+      await screenshot(page, "cakupan-desa-1280.png");
 
       // Back to every kecamatan; the other filters stay.
       await page.click("button.jaring-back");
@@ -187,7 +130,7 @@ describe("the coverage-gaps page (/cakupan)", () => {
   });
 
   it("drills in by keyboard: a kecamatan on the map takes focus and Enter opens its desa", async () => {
-    const {page, problems, close} = await open("/cakupan");
+    const {page, errors, close} = await site.visit("/cakupan");
     try {
       const target = kecamatan[kecamatan.length - 1];
       await page.focus(`figure[data-map="kecamatan"] path[data-kode="${target.kode}"]`);
@@ -201,7 +144,7 @@ describe("the coverage-gaps page (/cakupan)", () => {
       await page.keyboard.press("Enter");
       await page.waitForFunction((kode) => document.activeElement?.matches(`figure[data-map="kecamatan"] path[data-kode="${kode}"]`), target.kode);
       expect(search(page).get("kec")).toBeNull();
-      expect([...problems, ...(await errorCells(page))]).toEqual([]);
+      expect(await errors()).toEqual([]);
     } finally {
       await close();
     }
@@ -211,7 +154,7 @@ describe("the coverage-gaps page (/cakupan)", () => {
     const target = kecamatan[1];
     const months = [summary.as_of];
     // Compare with the same view reached by clicking.
-    const clicked = await open("/cakupan");
+    const clicked = await site.visit("/cakupan");
     let expected: {aktif: string; sasaran: string; celah: string; month: string};
     try {
       await clicked.page.getByLabel("Kecamatan", {exact: true}).selectOption({label: target.nama});
@@ -225,14 +168,15 @@ describe("the coverage-gaps page (/cakupan)", () => {
       expected = {aktif: await kpi(clicked.page, "aktif"), sasaran: await kpi(clicked.page, "sasaran"), celah: await kpi(clicked.page, "celah"), month: options[2]};
       months.push(search(clicked.page).get("bulan")!);
       expect(formatMonth(months[1])).toBe(options[2]);
+      expect(await clicked.errors()).toEqual([]);
     } finally {
       await clicked.close();
     }
 
     const query = writeState({kec: target.kode, sektor: [sector.kode], bulan: months[1], peta: "gap"}, {kec: "", sektor: [], bulan: "", peta: "rate"});
-    const {page, problems, close} = await open(`/cakupan${query}`);
+    const {page, errors, close} = await site.visit(`/cakupan${query}`);
     try {
-      expect([...problems, ...(await errorCells(page))]).toEqual([]);
+      expect(await errors()).toEqual([]);
       expect(new URL(page.url()).search).toBe(query);
       expect(await page.getByLabel("Kecamatan", {exact: true}).evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)).toBe(target.nama);
       expect(await page.getByLabel("Bulan", {exact: true}).evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)).toBe(expected.month);
@@ -246,9 +190,9 @@ describe("the coverage-gaps page (/cakupan)", () => {
   });
 
   it("under a sex filter shows active members only and says why, instead of inventing a rate", async () => {
-    const {page, problems, close} = await open(`/cakupan?jk=P&peta=rate`);
+    const {page, errors, close} = await site.visit(`/cakupan?jk=P&peta=rate`);
     try {
-      expect([...problems, ...(await errorCells(page))]).toEqual([]);
+      expect(await errors()).toEqual([]);
       expect(await page.textContent(".jaring-warning")).toContain("tidak dirinci menurut jenis kelamin");
       expect(await kpi(page, "cakupan")).toBe(formatPercent(null));
       expect(await kpi(page, "celah")).toBe(formatInteger(null));
@@ -263,8 +207,9 @@ describe("the coverage-gaps page (/cakupan)", () => {
   });
 
   it("downloads exactly the rows and figures the place table shows", async () => {
-    const {page, close} = await open("/cakupan");
+    const {page, problems, close} = await site.visit("/cakupan", {acceptDownloads: true});
     try {
+      expect(problems).toEqual([]);
       const shown = await rows(page, "wilayah");
       const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-table="wilayah"] ~ a.jaring-download')]);
       const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
@@ -279,13 +224,13 @@ describe("the coverage-gaps page (/cakupan)", () => {
   });
 
   it("fits a phone screen when drilled in (no sideways scroll)", async () => {
-    const {page, problems, close} = await open(`/cakupan?kec=${kecamatan[0].kode}`, PHONE);
+    const {page, errors, close} = await site.visit(`/cakupan?kec=${kecamatan[0].kode}`, {viewport: PHONE});
     try {
-      expect([...problems, ...(await errorCells(page))]).toEqual([]);
+      expect(await errors()).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
       // The table beside the map keeps every column in view; longer tables may scroll inside their box.
       expect(await page.$eval('[data-table="wilayah"]', (w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(1);
-      await page.screenshot({path: join(SHOTS, "cakupan-desa-390.png"), fullPage: true});
+      await screenshot(page, "cakupan-desa-390.png");
     } finally {
       await close();
     }

@@ -2,21 +2,13 @@
 // anything a visitor would see broken: a script error, a console error, a failed or external request,
 // a Framework error cell (red text where a chart should be). The overview's headline numbers must be
 // summary.json's, formatted. Full-page screenshots go to test/.tmp/screenshots/ for a human to look at.
-import {mkdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {describe, expect, inject, it} from "vitest";
 import {formatInteger, formatMoney, formatMonth, formatPercent, formatRupiah} from "../../src/lib/format.ts";
-import {TMP, findPages, launchBrowser, listFiles, serve, type Served} from "./site.ts";
-import {visitPage} from "./visit.ts";
+import {builtJson, findPages, listFiles} from "./site.ts";
+import {VIEWPORTS, screenshot, tableColumn, tableRows, useSite} from "./visit.ts";
 
 const dist = inject("distDir");
 const pages = findPages(dist);
-const SHOTS = join(TMP, "screenshots");
-const VIEWPORTS = [
-  {name: "desktop", width: 1280, height: 900},
-  {name: "phone", width: 390, height: 844}
-] as const;
 
 /** How the overview must print each summary.json field (the same formatters the page is meant to use). */
 const HEADLINES: Record<string, (value: never) => string> = {
@@ -31,22 +23,9 @@ const HEADLINES: Record<string, (value: never) => string> = {
   claims_amount: formatMoney
 };
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, {recursive: true});
-  server = await serve(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page of the served build with the shared rules of ./visit.ts. */
-const visit = (path: string, viewport: {width: number; height: number}) => visitPage(browser, server.origin, path, viewport);
+const site = useSite(dist);
+/** summary.json from the built site, when the network capture missed it. */
+const readBuiltSummary = () => builtJson(dist, "summary");
 
 describe("the built site", () => {
   it("has pages, the overview among them", () => {
@@ -60,7 +39,7 @@ describe("the built site", () => {
   for (const path of pages) {
     for (const viewport of VIEWPORTS) {
       it(`${path} renders without errors at ${viewport.name} width (${viewport.width}px)`, async () => {
-        const {page, problems, summary, close} = await visit(path, viewport);
+        const {page, problems, summary, close} = await site.visit(path, {viewport});
         try {
           // Every page closes with the data month, source and contact, read from the data.
           const asOf = await page.$$eval("[data-source-note] [data-part='as_of']", (nodes) => nodes.map((n) => n.textContent ?? ""));
@@ -71,7 +50,7 @@ describe("the built site", () => {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 1) problems.push(`halaman melebar ${overflow}px melewati layar (scroll ke samping)`);
           const name = (path === "/" ? "index" : path.slice(1).replaceAll("/", "_")) + `-${viewport.width}.png`;
-          await page.screenshot({path: join(SHOTS, name), fullPage: true});
+          await screenshot(page, name);
           expect(problems).toEqual([]);
         } finally {
           await close();
@@ -83,7 +62,7 @@ describe("the built site", () => {
 
 describe("the overview", () => {
   it("shows summary.json's headline figures, formatted for id-ID", async () => {
-    const {page, problems, summary: fetched, close} = await visit("/", VIEWPORTS[0]);
+    const {page, problems, summary: fetched, close} = await site.visit("/");
     try {
       expect(problems).toEqual([]);
       const summary = fetched ?? readBuiltSummary();
@@ -106,14 +85,10 @@ describe("the overview", () => {
 
 describe("the overview's charts agree with its headline figures", () => {
   it("budget: the cumulative realisation in the table ends at summary.realisation", async () => {
-    const {page, summary: fetched, close} = await visit("/", VIEWPORTS[0]);
+    const {page, summary: fetched, close} = await site.visit("/");
     try {
       const summary = fetched ?? readBuiltSummary();
-      const cumulative = await page.$eval('[data-table="budget"]', (table) => {
-        const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim());
-        const column = headers.indexOf("Realisasi kumulatif");
-        return [...table.querySelectorAll("tbody tr")].map((row) => row.querySelectorAll("th, td")[column]?.textContent?.trim() ?? "");
-      });
+      const cumulative = await tableColumn(page, "budget", "Realisasi kumulatif");
       const last = cumulative.filter((text) => text !== "–").at(-1);
       expect(last, "realisasi kumulatif di grafik/tabel anggaran ≠ summary.realisation").toBe(formatRupiah(summary.realisation as number));
     } finally {
@@ -122,22 +97,13 @@ describe("the overview's charts agree with its headline figures", () => {
   });
 
   it("coverage: the kecamatan table's totals are summary.members_active and summary.eligible", async () => {
-    const {page, summary: fetched, close} = await visit("/", VIEWPORTS[0]);
+    const {page, summary: fetched, close} = await site.visit("/");
     try {
       const summary = fetched ?? readBuiltSummary();
-      const totals = await page.$$eval('[data-table="coverage"] tfoot th, [data-table="coverage"] tfoot td', (cells) =>
-        cells.map((cell) => cell.textContent?.trim() ?? "")
-      );
+      const totals = (await tableRows(page, "coverage", "tfoot tr")).flat();
       expect(totals.slice(1, 3)).toEqual([formatInteger(summary.members_active as number), formatInteger(summary.eligible as number)]);
     } finally {
       await close();
     }
   });
 });
-
-/** summary.json from the built site, when the network capture missed it. */
-function readBuiltSummary(): Record<string, unknown> {
-  const files = listFiles(dist).filter((f) => /[\\/]_file[\\/]data[\\/]jaring[\\/]summary\.[^\\/]*json$/.test(f));
-  if (files.length !== 1) throw new Error(`summary.json di dist: ${files.length} berkas (harus 1)`);
-  return JSON.parse(readFileSync(files[0], "utf8"));
-}

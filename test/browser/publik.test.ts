@@ -1,43 +1,26 @@
 // The transparency page (/publik) as the public would use it: the headline figures are summary.json's,
 // the regent's expansion is costed, and every open-data file the dictionary lists downloads from the
 // page — CSV whose header is the dictionary's columns, Arrow — with the licence named.
-import {readFileSync} from "node:fs";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {describe, expect, inject, it} from "vitest";
 import {formatInteger, formatPercent} from "../../src/lib/format.ts";
-import {launchBrowser, listFiles, serve, type Served} from "./site.ts";
-import {visitPage} from "./visit.ts";
+import {builtJson} from "./site.ts";
+import {tableRows, useSite} from "./visit.ts";
 
 const dist = inject("distDir");
-const built = (name: string) => {
-  const files = listFiles(dist).filter((f) => new RegExp(`[\\\\/]_file[\\\\/]data[\\\\/]jaring[\\\\/]${name}\\.[0-9a-f]+\\.json$`).test(f));
-  if (files.length !== 1) throw new Error(`${name}.json di dist: ${files.length} berkas (harus 1)`);
-  return JSON.parse(readFileSync(files[0], "utf8"));
-};
-const summary = built("summary");
-const kamus = built("kamus-data");
-
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const summary = builtJson(dist, "summary");
+const kamus = builtJson(dist, "kamus-data");
+const site = useSite(dist);
 
 describe("the transparency page (/publik)", () => {
   it("shows summary.json's figures and what the regent's expansion would cost", async () => {
-    const {page, problems, close} = await visitPage(browser, server.origin, "/publik", {width: 1280, height: 900});
+    const {page, problems, close} = await site.visit("/publik");
     try {
       expect(problems).toEqual([]);
       const figure = (key: string) => page.$eval(`[data-summary="${key}"]`, (n) => n.textContent?.trim());
       expect(await figure("members_active")).toBe(formatInteger(summary.members_active));
       expect(await figure("coverage_rate")).toBe(formatPercent(summary.coverage_rate));
       expect(await figure("claims_count")).toBe(formatInteger(summary.claims_count));
-      const plan = await page.$$eval('[data-table="publik-rencana"] tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent?.trim())));
+      const plan = await tableRows(page, "publik-rencana");
       expect(plan.map((r) => r[0])).toContain(`Biaya iuran ${Number(summary.as_of.slice(0, 4)) + 1} (APBD)`);
       expect(plan.every((r) => r.slice(1).every((t) => t && t !== "–"))).toBe(true);
       expect(await page.textContent('[data-section="perluasan"]')).toContain("menambah biaya sekitar");
@@ -47,7 +30,7 @@ describe("the transparency page (/publik)", () => {
   });
 
   it("links every file of the data dictionary, CSV and Arrow, each downloadable, with the licence", async () => {
-    const {page, problems, close} = await visitPage(browser, server.origin, "/publik", {width: 1280, height: 900});
+    const {page, problems, close} = await site.visit("/publik");
     try {
       expect(problems).toEqual([]);
       expect(await page.$eval('a[rel="license"]', (a) => [a.textContent, (a as HTMLAnchorElement).href])).toEqual([kamus.lisensi.nama, kamus.lisensi.url]);

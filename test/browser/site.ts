@@ -2,9 +2,9 @@
 // pages, launch headless Chromium. Serving and the browser live in scripts/lib/site.ts, which
 // `npm run brief` uses too; what is only for tests (the one shared build, test/.tmp) is here.
 import {spawn} from "node:child_process";
-import {existsSync, mkdirSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
-import {ROOT} from "../../scripts/lib/site.ts";
+import {ROOT, listFiles} from "../../scripts/lib/site.ts";
 
 export {CHROMIUM, CHROMIUM_ARGS, ROOT, buildWith, findPages, launchBrowser, listFiles, serve, type Served} from "../../scripts/lib/site.ts";
 
@@ -44,4 +44,12 @@ export async function buildSite(): Promise<string> {
   const dist = join(ROOT, "dist");
   if (!existsSync(join(dist, "index.html"))) throw new Error("npm run build tidak menghasilkan dist/index.html");
   return dist;
+}
+
+/** A pipeline output (summary, referensi, quality, …) as `dist` serves it: Framework adds a content hash to the name. */
+export function builtJson(dist: string, name: string): any {
+  const pattern = new RegExp(`[\\\\/]_file[\\\\/]data[\\\\/]jaring[\\\\/]${name}\\.[0-9a-f]+\\.json$`);
+  const files = listFiles(dist).filter((f) => pattern.test(f));
+  if (files.length !== 1) throw new Error(`${name}.json di dist: ${files.length} berkas (harus 1)`);
+  return JSON.parse(readFileSync(files[0], "utf8"));
 }
