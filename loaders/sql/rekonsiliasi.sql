@@ -7,10 +7,10 @@
 -- enrolled people nobody invoiced. Its kecamatan split apportions invoices that name no kecamatan.
 -- (Summed from members.sql's member-month counts, which carry each month's enrolment row's source.)
 CREATE OR REPLACE TABLE out_peserta_sumber_dana AS
-SELECT strftime(bulan, '%Y-%m') AS bulan, sumber_dana, kode_kec,
-  sum(terdaftar)::INTEGER AS terdaftar,
-  sum(aktif)::INTEGER AS aktif
-FROM bulan_peserta_hitung
+SELECT strftime(h.bulan, '%Y-%m') AS bulan, s.sumber_dana, s.kode_kec,
+  sum(h.terdaftar)::INTEGER AS terdaftar,
+  sum(h.aktif)::INTEGER AS aktif
+FROM bulan_peserta_hitung h JOIN sel_peserta s USING (sel)
 GROUP BY ALL ORDER BY ALL;
 
 -- Invoices by month × source × kecamatan (null: the row names none) × payment date (null: unpaid):
