@@ -75,9 +75,28 @@ export interface Quality {
 /** Operator files: personal identifiers, never published. */
 export const OPERATOR_FILES = ["penolakan.csv", "pemeriksaan.csv"];
 
+/**
+ * DuckDB's memory for tables and intermediate results; past it, it spills to the run's temp folder
+ * (in-memory tables included). DuckDB's own default is 80% of the machine, which a national extract
+ * would take; 1 GB keeps the whole pipeline under 2 GiB at 10 million members (docs/BENCHMARKS.md)
+ * and costs nothing measurable at 1 million. JARING_DUCKDB_MEMORY (e.g. "4GB") changes it.
+ */
+export function duckdbMemoryLimit(env: NodeJS.ProcessEnv = process.env): string {
+  const value = (env.JARING_DUCKDB_MEMORY ?? "").trim();
+  if (value === "") return "1GB";
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
+    throw new ExtractError("JARING_DUCKDB_MEMORY", `nilai "${value}" tidak dikenal; tulis misalnya "1GB" atau "512MB"`, "unknown DuckDB memory limit");
+  }
+  return value;
+}
+
 export async function openDatabase(): Promise<DuckDBConnection> {
   // Extensions would be downloaded at run time; offline that must fail at once, not hang.
-  const instance = await DuckDBInstance.create(":memory:", {autoinstall_known_extensions: "false", autoload_known_extensions: "false"});
+  const instance = await DuckDBInstance.create(":memory:", {
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+    memory_limit: duckdbMemoryLimit(),
+  });
   const conn = await instance.connect();
   await runSqlFile(conn, "macros.sql");
   return conn;

@@ -42,8 +42,6 @@ try {
   const reference = await readReference(args.reference);
   const conn = await openDatabase();
   await conn.run(`SET temp_directory = '${tmp.replace(/'/g, "''")}'`);
-  // Experiment only (the pipeline sets no limit): JARING_BENCH_DUCKDB_MEMORY_LIMIT=8GB.
-  if (process.env.JARING_BENCH_DUCKDB_MEMORY_LIMIT) await conn.run(`SET memory_limit = '${process.env.JARING_BENCH_DUCKDB_MEMORY_LIMIT.replace(/'/g, "")}'`);
   await loadReference(conn, reference);
   lap("open DuckDB, load reference");
   for (const spec of tables) await loadTable(conn, spec, args.extracts, tmp);
