@@ -89,7 +89,8 @@ export async function suppressTable(
   const columns = (await conn.runAndReadAll(`SELECT * FROM ${rinci} LIMIT 0`)).columnNames();
 
   if (options.audience === "internal" || options.threshold <= 1) {
-    await run(`CREATE TABLE ${table} AS SELECT *, false AS ditekan, false AS sisa FROM ${rinci} ORDER BY ALL`);
+    // Every output is created in its published order (ORDER BY in its SQL); a scan keeps that order.
+    await run(`CREATE TABLE ${table} AS SELECT *, false AS ditekan, false AS sisa FROM ${rinci}`);
     return {cells, hidden: 0, secondary: 0, remainders: 0, dropped: 0, notItemisedShare: cells ? 0 : null};
   }
 
