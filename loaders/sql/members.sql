@@ -14,17 +14,18 @@ FROM ref_kelompok_umur u,
   range((SELECT coalesce(min(dari), 0) FROM ref_kelompok_umur), (SELECT coalesce(max(sampai) + 1, 0) FROM ref_kelompok_umur)) a(usia)
 WHERE a.usia BETWEEN u.dari AND u.sampai;
 
--- Cells: each place × sector × sex × fund someone is enrolled in, numbered in the order the outputs are
--- sorted (`sel`; `sel_anggota` without the fund), so member-months are counted and sorted by integers
--- and the names are joined back once per output row.
+-- Cells, numbered in the order the outputs are sorted, so member-months are counted and sorted as
+-- integers and the names are put back once per output row: `sel` is a place × sector × sex (anggota_bulanan),
+-- `dana` a fund × kecamatan (peserta_sumber_dana).
 CREATE OR REPLACE TABLE sel_peserta AS
-SELECT row_number() OVER (ORDER BY kode_kec, kode_desa, sektor, jk, sumber_dana)::INTEGER AS sel,
-  dense_rank() OVER (ORDER BY kode_kec, kode_desa, sektor, jk)::INTEGER AS sel_anggota,
-  kode_kec, kode_desa, sektor, jk, sumber_dana
-FROM (SELECT DISTINCT kode_kec, kode_desa, sektor, jk, sumber_dana FROM peserta_ok);
+SELECT row_number() OVER (ORDER BY kode_kec, kode_desa, sektor, jk)::INTEGER AS sel, kode_kec, kode_desa, sektor, jk
+FROM (SELECT DISTINCT kode_kec, kode_desa, sektor, jk FROM peserta_ok);
+CREATE OR REPLACE TABLE sel_dana AS
+SELECT row_number() OVER (ORDER BY sumber_dana, kode_kec)::INTEGER AS dana, sumber_dana, kode_kec
+FROM (SELECT DISTINCT sumber_dana, kode_kec FROM peserta_ok);
 
 CREATE OR REPLACE TABLE periode_peserta AS
-SELECT p._row, p.nik, p.mulai, p.kode_kec, p.kode_desa, p.sektor, p.jk, p.lahir, p.sumber_dana, s.sel,
+SELECT p._row, p.nik, p.mulai, p.kode_kec, p.kode_desa, p.sektor, p.jk, p.lahir, p.sumber_dana, s.sel, d.dana,
   date_trunc('month', p.mulai)::DATE AS bulan_awal,
   least(
     date_trunc('month', p.akhir),
@@ -36,7 +37,8 @@ SELECT p._row, p.nik, p.mulai, p.kode_kec, p.kode_desa, p.sektor, p.jk, p.lahir,
   coalesce(g.jumlah_periode, 1) AS jumlah_periode
 FROM peserta_ok p LEFT JOIN kematian k USING (nik) LEFT JOIN nik_ganda g ON g.nik = p.nik
   JOIN sel_peserta s ON s.kode_kec IS NOT DISTINCT FROM p.kode_kec AND s.kode_desa IS NOT DISTINCT FROM p.kode_desa
-    AND s.sektor IS NOT DISTINCT FROM p.sektor AND s.jk IS NOT DISTINCT FROM p.jk AND s.sumber_dana IS NOT DISTINCT FROM p.sumber_dana;
+    AND s.sektor IS NOT DISTINCT FROM p.sektor AND s.jk IS NOT DISTINCT FROM p.jk
+  JOIN sel_dana d ON d.sumber_dana IS NOT DISTINCT FROM p.sumber_dana AND d.kode_kec IS NOT DISTINCT FROM p.kode_kec;
 
 -- One row per member per month covered. A view: the aggregates below count member-months as they
 -- are exploded and never store them (hundreds of millions of rows nationally); query it for detail.
@@ -71,66 +73,67 @@ SELECT CASE WHEN dari = (SELECT bawah FROM batas) THEN -100000 ELSE dari END AS 
   kode, dense_rank() OVER (ORDER BY kode)::INTEGER AS urutan
 FROM runtun;
 
--- Member-months counted by cell (sel_peserta: place, sector, sex, fund) × age band (umur_rentang.urutan)
--- × month, for every output that splits them. Months are numbered (year × 12 + month − 1) so a member's
--- age in month m is ⌊(m − b) / 12⌋, with b the birth month, or the month after it when the birthday is
--- after the 1st (j_age on the 1st of the month). One-period NIKs — nearly all — are never exploded into
--- months: each period is cut where the age band changes, each piece adds one at its first month and takes
--- one away after its last, and a running sum of those steps per cell gives the cell's count for every
--- month in one row per change (16M member-months at 1M members become a few million steps). The few NIKs
--- with several periods are exploded month by month, one row a month. Counts equal counting bulan_peserta's
--- rows (test/loaders/member-months.test.ts).
+-- Member-months counted by month × age band (umur_rentang.urutan) × cell, for each split an output needs
+-- (`rincian`: 'sel' a place × sector × sex, 'dana' a fund × kecamatan; `kunci` the cell's number).
+-- Months are numbered (year × 12 + month − 1) so a member's age in month m is ⌊(m − b) / 12⌋, with b the
+-- birth month, or the month after it when the birthday is after the 1st (j_age on the 1st of the month).
+-- One-period NIKs — nearly all — are never exploded into months: each period is cut where the age band
+-- changes, each piece adds one at its first month and takes one away after its last, and a running sum of
+-- those steps per cell gives the cell's count for every month in one row per change (16M member-months
+-- at 1M members become a few million steps). The few NIKs with several periods are exploded month by
+-- month, one row a month. Counts equal counting bulan_peserta's rows (test/loaders/member-months.test.ts).
 CREATE OR REPLACE TABLE bulan_peserta_hitung AS
 WITH tunggal AS (
-  SELECT sel,
+  SELECT sel, dana,
     year(bulan_awal) * 12 + month(bulan_awal) - 1 AS awal,
     year(bulan_akhir) * 12 + month(bulan_akhir) - 1 AS akhir,
     year(lahir) * 12 + month(lahir) - 1 + CASE WHEN day(lahir) > 1 THEN 1 ELSE 0 END AS lahir_bulan
   FROM periode_peserta WHERE jumlah_periode = 1 AND bulan_awal <= bulan_akhir
 ), potongan AS (
   -- the part of the period in one age interval: months lahir_bulan + 12·dari … lahir_bulan + 12·sampai + 11
-  SELECT t.sel, r.urutan AS umur,
+  SELECT 'sel' AS rincian, t.sel AS kunci, r.urutan AS umur,
     greatest(t.awal, t.lahir_bulan + 12 * r.dari) AS awal, least(t.akhir, t.lahir_bulan + 12 * r.sampai + 11) AS akhir
   FROM tunggal t, umur_rentang r
   WHERE t.lahir_bulan + 12 * r.dari <= t.akhir AND t.lahir_bulan + 12 * r.sampai + 11 >= t.awal
+  UNION ALL
+  -- funds are not split by age: the whole period
+  SELECT 'dana', dana, 0, awal, akhir FROM tunggal
 ), langkah AS (
-  SELECT sel, umur, bulan, sum(beda) AS beda
-  FROM (SELECT sel, umur, awal AS bulan, 1 AS beda FROM potongan UNION ALL SELECT sel, umur, akhir + 1, -1 FROM potongan)
+  SELECT rincian, kunci, umur, bulan, sum(beda) AS beda
+  FROM (SELECT rincian, kunci, umur, awal AS bulan, 1 AS beda FROM potongan UNION ALL SELECT rincian, kunci, umur, akhir + 1, -1 FROM potongan)
   GROUP BY ALL
 ), berjalan AS (
   -- the count from this step's month up to the month before the cell's next step
   SELECT *, sum(beda) OVER (sel_umur ROWS UNBOUNDED PRECEDING) AS jumlah, lead(bulan) OVER sel_umur - 1 AS sampai
   FROM langkah
-  WINDOW sel_umur AS (PARTITION BY sel, umur ORDER BY bulan)
+  WINDOW sel_umur AS (PARTITION BY rincian, kunci, umur ORDER BY bulan)
 ), ganda AS (
   -- A NIK with several periods counts once a month: the latest start, then the first row, decides its place.
-  SELECT sel, lahir, bulan FROM (
-    SELECT _row, nik, mulai, sel, lahir, unnest(generate_series(bulan_awal, bulan_akhir, INTERVAL 1 MONTH))::DATE AS bulan
+  SELECT sel, dana, lahir, bulan FROM (
+    SELECT _row, nik, mulai, sel, dana, lahir, unnest(generate_series(bulan_awal, bulan_akhir, INTERVAL 1 MONTH))::DATE AS bulan
     FROM periode_peserta WHERE jumlah_periode > 1 AND bulan_awal <= bulan_akhir)
   QUALIFY row_number() OVER (PARTITION BY nik, bulan ORDER BY mulai DESC, _row) = 1
 ), semua AS (
-  SELECT sel, umur, jumlah, unnest(range(bulan, sampai + 1)) AS bulan FROM berjalan WHERE jumlah > 0
+  SELECT rincian, kunci, umur, jumlah, unnest(range(bulan, sampai + 1)) AS bulan FROM berjalan WHERE jumlah > 0
   UNION ALL
-  SELECT g.sel, r.urutan, 1, year(g.bulan) * 12 + month(g.bulan) - 1
+  SELECT 'sel', g.sel, r.urutan, 1, year(g.bulan) * 12 + month(g.bulan) - 1
   FROM ganda g JOIN umur_rentang r ON j_age(g.lahir, g.bulan) BETWEEN r.dari AND r.sampai
+  UNION ALL
+  SELECT 'dana', dana, 0, 1, year(bulan) * 12 + month(bulan) - 1 FROM ganda
 ), dihitung AS (
-  SELECT make_date((bulan // 12)::INTEGER, (bulan % 12 + 1)::INTEGER, 1) AS bulan, sel, umur, terdaftar
-  FROM (SELECT bulan, sel, umur, sum(jumlah) AS terdaftar FROM semua GROUP BY ALL)
+  SELECT rincian, kunci, umur, make_date((bulan // 12)::INTEGER, (bulan % 12 + 1)::INTEGER, 1) AS bulan, terdaftar
+  FROM (SELECT rincian, kunci, umur, bulan, sum(jumlah) AS terdaftar FROM semua GROUP BY ALL)
 )
 -- A month is funded or not as a whole, so `aktif` is the month's count or nothing.
 SELECT t.*, CASE WHEN f.bulan IS NOT NULL THEN t.terdaftar ELSE 0 END AS aktif
 FROM dihitung t LEFT JOIN bulan_didanai f ON f.bulan = t.bulan;
 
--- Sorted by the cell and age numbers, which follow the names' order (ORDER BY ALL of the names).
+-- Sorted by the cells' and bands' numbers, whose order is their names' order.
 CREATE OR REPLACE TABLE out_anggota_bulanan AS
-WITH dihitung AS (
-  SELECT h.bulan, s.sel_anggota, h.umur, sum(h.terdaftar) AS terdaftar, sum(h.aktif) AS aktif
-  FROM bulan_peserta_hitung h JOIN sel_peserta s USING (sel)
-  GROUP BY ALL
-)
-SELECT strftime(t.bulan, '%Y-%m') AS bulan, s.kode_kec, s.kode_desa, s.sektor, s.jk AS jenis_kelamin, u.kode AS kelompok_umur,
-  t.terdaftar::INTEGER AS terdaftar, t.aktif::INTEGER AS aktif
-FROM dihitung t
-  JOIN (SELECT DISTINCT sel_anggota, kode_kec, kode_desa, sektor, jk FROM sel_peserta) s USING (sel_anggota)
-  JOIN (SELECT DISTINCT urutan, kode FROM umur_rentang) u ON u.urutan = t.umur
-ORDER BY t.bulan, t.sel_anggota, t.umur;
+SELECT strftime(h.bulan, '%Y-%m') AS bulan, s.kode_kec, s.kode_desa, s.sektor, s.jk AS jenis_kelamin, u.kode AS kelompok_umur,
+  h.terdaftar::INTEGER AS terdaftar, h.aktif::INTEGER AS aktif
+FROM bulan_peserta_hitung h
+  JOIN sel_peserta s ON s.sel = h.kunci
+  JOIN (SELECT DISTINCT urutan, kode FROM umur_rentang) u ON u.urutan = h.umur
+WHERE h.rincian = 'sel'
+ORDER BY h.bulan, h.kunci, h.umur;

@@ -7,11 +7,11 @@
 -- enrolled people nobody invoiced. Its kecamatan split apportions invoices that name no kecamatan.
 -- (Summed from members.sql's member-month counts, which carry each month's enrolment row's source.)
 CREATE OR REPLACE TABLE out_peserta_sumber_dana AS
-SELECT strftime(h.bulan, '%Y-%m') AS bulan, s.sumber_dana, s.kode_kec,
-  sum(h.terdaftar)::INTEGER AS terdaftar,
-  sum(h.aktif)::INTEGER AS aktif
-FROM bulan_peserta_hitung h JOIN sel_peserta s USING (sel)
-GROUP BY ALL ORDER BY ALL;
+SELECT strftime(h.bulan, '%Y-%m') AS bulan, d.sumber_dana, d.kode_kec,
+  h.terdaftar::INTEGER AS terdaftar, h.aktif::INTEGER AS aktif
+FROM bulan_peserta_hitung h JOIN sel_dana d ON d.dana = h.kunci
+WHERE h.rincian = 'dana'
+ORDER BY ALL;
 
 -- Invoices by month × source × kecamatan (null: the row names none) × payment date (null: unpaid):
 -- spending by kecamatan where iuran has the column, and the months paid after the due date.
