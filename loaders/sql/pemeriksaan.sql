@@ -5,8 +5,9 @@
 -- lists them. Each check reads the accepted rows once, or only the rows of the few NIKs with several
 -- rows (nik_ganda, members.sql): no join of everyone with everyone.
 
--- Months invoiced for more members than the enrolment data has active.
-CREATE OR REPLACE VIEW ditagih_melebihi_aktif AS
+-- Months invoiced for more members than the enrolment data has active. A table (a row a month at most):
+-- the public build suppresses small cells in out_anggota_bulanan before pemeriksaan.csv is written.
+CREATE OR REPLACE TABLE ditagih_melebihi_aktif AS
 WITH aktif AS (
   SELECT bulan, sum(aktif) AS aktif FROM out_anggota_bulanan GROUP BY bulan
 ), ditagih AS (

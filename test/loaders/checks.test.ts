@@ -49,6 +49,12 @@ describe("cross-table checks", () => {
     expect(kecil.quality.cross_checks.TERDAFTAR_TANPA_TAGIHAN).toMatchObject({count: 0, months: []});
   });
 
+  it("lists the same findings in the public build, whose small cells are suppressed before pemeriksaan.csv is written", async () => {
+    const pub = await tempDir();
+    await runPipeline({extracts: fixture("silang"), reference: referenceDir, out: pub, operatorFiles: true, audience: "public"});
+    expect(readFileSync(join(pub, "pemeriksaan.csv"), "utf8")).toBe(readFileSync(join(out, "pemeriksaan.csv"), "utf8"));
+  });
+
   it("writes the findings with NIK and source row for the operator only (pemeriksaan.csv)", () => {
     const [header, ...rows] = parseCsv(readFileSync(join(out, "pemeriksaan.csv"), "utf8").replace(/^\uFEFF/, ""));
     const col = (name: string) => header.indexOf(name);
