@@ -1,9 +1,9 @@
 -- Cross-table checks: what no single row's rules can see (codes and messages: loaders/reasons.ts).
 -- quality.json publishes the counts (pemeriksaan_jumlah) and the months of the month-based checks
--- (pemeriksaan_bulan), both small tables. The findings themselves, with NIK and KPJ, are views that
--- only the operator's pemeriksaan.csv reads (pemeriksaan_temuan): a build that needs the counts never
--- lists them. Each check reads the accepted rows once, or only the rows of the few NIKs with several
--- rows (nik_ganda, members.sql): no join of everyone with everyone.
+-- (pemeriksaan_bulan), both small tables. The findings about members, with NIK and KPJ, are views
+-- that only the operator's pemeriksaan.csv reads (pemeriksaan_temuan): a build that needs the counts
+-- never lists them. Each check reads the accepted rows once, or only the rows of the few NIKs with
+-- several rows (nik_ganda, members.sql): no join of everyone with everyone.
 
 -- Months invoiced for more members than the enrolment data has active. A table (a row a month at most):
 -- the public build suppresses small cells in out_anggota_bulanan before pemeriksaan.csv is written.

@@ -73,7 +73,7 @@ WITH bentuk AS (
   GROUP BY b.id
 )
 SELECT b.id, b.kunci FROM bentuk b LEFT JOIN terbaik t USING (id)
-WHERE b.kunci IS NOT NULL
+WHERE b.kunci IS NOT NULL  -- a bare prefix ("Kec.") has no key to check
   -- in the member table, a text one person wrote could be their own name in the wrong column:
   -- shown only when it is close to an official name, or written for two people or more
   AND (b.tabel <> 'peserta' OR b.orang >= 2 OR t.terbaik >= 0.8);
@@ -90,7 +90,7 @@ CREATE OR REPLACE TEMP MACRO j_key_polos(s) AS CASE
 END;
 
 -- A "place" that is an identifier or a name in the extracts is not shown. Every NIK, KPJ and name is
--- looked up among the few keys above (none: nothing is read).
+-- looked up among the few keys above (when there are none, DuckDB does not read them at all).
 CREATE OR REPLACE TEMP TABLE kunci_pribadi AS
 SELECT DISTINCT kunci FROM (
   SELECT j_key_polos(isian) AS kunci FROM (
