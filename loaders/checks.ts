@@ -28,10 +28,10 @@ export interface UnmatchedPlace {
 /** Checks whose months are listed too (pemeriksaan_bulan): months are aggregates, safe to publish. */
 const MONTH_LISTS = ["DITAGIH_MELEBIHI_AKTIF", "TERDAFTAR_TANPA_TAGIHAN"];
 
-/** Counts of loaders/sql/pemeriksaan.sql's findings, every check listed (a check that found nothing shows 0). */
+/** Counts of loaders/sql/pemeriksaan.sql's findings (counted there), every check listed (a check that found nothing shows 0). */
 export async function crossChecks(conn: DuckDBConnection): Promise<Record<string, CrossCheck>> {
   const counts = new Map(
-    (await conn.runAndReadAll("SELECT kode, count(*) AS n FROM pemeriksaan_temuan GROUP BY kode")).getRowObjectsJS().map((r) => [String(r.kode), Number(r.n)])
+    (await conn.runAndReadAll("SELECT kode, jumlah FROM pemeriksaan_jumlah")).getRowObjectsJS().map((r) => [String(r.kode), Number(r.jumlah)])
   );
   const months = new Map<string, string[]>();
   for (const row of (await conn.runAndReadAll("SELECT kode, bulan FROM pemeriksaan_bulan ORDER BY ALL")).getRowObjectsJS()) {

@@ -283,8 +283,8 @@ export async function runPipeline(
       });
       await writeFile(join(staging, "kamus-data.json"), json(kamus));
       if (options.operatorFiles) {
-        await writeFile(join(staging, "penolakan.csv"), await rejectListCsv(conn, tables, tmp));
-        await writeFile(join(staging, "pemeriksaan.csv"), await crossCheckCsv(conn, tmp));
+        await rejectListCsv(conn, tables, tmp, join(staging, "penolakan.csv"));
+        await crossCheckCsv(conn, tmp, join(staging, "pemeriksaan.csv"));
       }
       const files = await commitStaging(staging, out);
       return {summary, quality, files, suppression};

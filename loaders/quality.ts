@@ -24,6 +24,7 @@ function describe(code: string, count: number, rows: number[]): ReasonCount {
   return {count, message: reason.id, message_en: reason.en, rows};
 }
 
+/** Counts and the first row numbers per reason, both worked out in DuckDB (`min(_row, n)`: the n smallest, kept as it goes). */
 async function countByReason(conn: DuckDBConnection, sql: string): Promise<Record<string, ReasonCount>> {
   const result = await conn.runAndReadAll(sql);
   const out: Record<string, ReasonCount> = {};
@@ -40,13 +41,13 @@ async function countByReason(conn: DuckDBConnection, sql: string): Promise<Recor
 export async function tableQuality(conn: DuckDBConnection, name: string, file: string, malformedRows: number[]): Promise<TableQuality> {
   const rejects = await countByReason(
     conn,
-    `SELECT alasan AS code, count(*) AS count, list(_row ORDER BY _row)[1:${ROWS_LISTED}] AS rows
+    `SELECT alasan AS code, count(*) AS count, min(_row, ${ROWS_LISTED}) AS rows
      FROM ${name}_checked WHERE alasan IS NOT NULL GROUP BY alasan ORDER BY alasan`
   );
   if (malformedRows.length) rejects.BARIS_CSV_RUSAK = describe("BARIS_CSV_RUSAK", malformedRows.length, malformedRows.slice(0, ROWS_LISTED));
   const warnings = await countByReason(
     conn,
-    `SELECT peringatan AS code, count(*) AS count, list(_row ORDER BY _row)[1:${ROWS_LISTED}] AS rows
+    `SELECT peringatan AS code, count(*) AS count, min(_row, ${ROWS_LISTED}) AS rows
      FROM ${name}_checked WHERE alasan IS NULL AND peringatan IS NOT NULL GROUP BY peringatan ORDER BY peringatan`
   );
   const counts = (await conn.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE alasan IS NULL) AS ok FROM ${name}_checked`)).getRowObjectsJS()[0];

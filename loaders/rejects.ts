@@ -3,8 +3,10 @@
  * (pemeriksaan.csv) with the identifiers needed to find and fix it in the source — row number, NIK,
  * KPJ, the offending value. Personal data: written only by `npm run pipeline`, never into the site.
  */
-import {readFile} from "node:fs/promises";
-import {join} from "node:path";
+import {createReadStream, createWriteStream} from "node:fs";
+import {rm} from "node:fs/promises";
+import {basename, join} from "node:path";
+import {pipeline} from "node:stream/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {reasonColumn, reasons} from "./reasons.ts";
 import {quoteIdent, quoteLiteral} from "./sql/quote.ts";
@@ -13,10 +15,14 @@ import type {TableSpec} from "./tables/index.ts";
 // Excel on an Indonesian PC opens a ;-separated UTF-8 file with a BOM directly, accents intact.
 const BOM = "\uFEFF";
 
-async function copyToCsv(conn: DuckDBConnection, select: string, tmpDir: string, name: string): Promise<string> {
-  const path = join(tmpDir, name);
-  await conn.run(`COPY (${select}) TO ${quoteLiteral(path)} (FORMAT csv, HEADER true, DELIMITER ';')`);
-  return BOM + (await readFile(path, "utf8"));
+/** DuckDB writes the file; it is streamed to `path` behind the BOM, never held whole in JavaScript (a list can have a row per extract row). */
+async function copyToCsv(conn: DuckDBConnection, select: string, tmpDir: string, path: string): Promise<void> {
+  const written = join(tmpDir, basename(path));
+  await conn.run(`COPY (${select}) TO ${quoteLiteral(written)} (FORMAT csv, HEADER true, DELIMITER ';')`);
+  const out = createWriteStream(path);
+  out.write(BOM);
+  await pipeline(createReadStream(written), out);
+  await rm(written, {force: true});
 }
 
 /** `reasons` as a VALUES list, so the messages join in SQL. */
@@ -26,8 +32,8 @@ function reasonValues(): string {
     .join(", ");
 }
 
-/** penolakan.csv: tabel;baris;jenis;kode;pesan;kolom;nilai;nik;kpj — sorted by table then row. */
-export async function rejectListCsv(conn: DuckDBConnection, specs: TableSpec[], tmpDir: string): Promise<string> {
+/** Writes penolakan.csv to `path`: tabel;baris;jenis;kode;pesan;kolom;nilai;nik;kpj — sorted by table then row. */
+export async function rejectListCsv(conn: DuckDBConnection, specs: TableSpec[], tmpDir: string, path: string): Promise<void> {
   const parts = specs.map((spec, order) => {
     const names = spec.columns.map((c) => c.name);
     const has = (c: string) => names.includes(c);
@@ -47,13 +53,13 @@ export async function rejectListCsv(conn: DuckDBConnection, specs: TableSpec[], 
   const select = `WITH alasan(kode, pesan, kolom) AS (VALUES ${reasonValues()})
     SELECT tabel, baris, jenis, kode, pesan, kolom, nilai, nik, kpj FROM (${parts.join("\nUNION ALL\n")})
     ORDER BY urutan, baris, jenis, kode`;
-  return copyToCsv(conn, select, tmpDir, "penolakan.csv");
+  await copyToCsv(conn, select, tmpDir, path);
 }
 
-/** pemeriksaan.csv: kode;pesan;bulan;nik;kpj;tabel;baris;keterangan — one row per finding. */
-export async function crossCheckCsv(conn: DuckDBConnection, tmpDir: string): Promise<string> {
+/** Writes pemeriksaan.csv to `path`: kode;pesan;bulan;nik;kpj;tabel;baris;keterangan — one row per finding. */
+export async function crossCheckCsv(conn: DuckDBConnection, tmpDir: string, path: string): Promise<void> {
   const select = `WITH alasan(kode, pesan, kolom) AS (VALUES ${reasonValues()})
     SELECT t.kode, a.pesan, t.bulan, t.nik, t.kpj, t.tabel, t.baris, t.keterangan
     FROM pemeriksaan_temuan t LEFT JOIN alasan a USING (kode) ORDER BY ALL`;
-  return copyToCsv(conn, select, tmpDir, "pemeriksaan.csv");
+  await copyToCsv(conn, select, tmpDir, path);
 }

@@ -1,74 +1,126 @@
--- Cross-table checks: what no single row's rules can see. One row per finding (a month, a member or a
--- claim) in pemeriksaan_temuan; quality.json publishes only the counts, the rows with NIK and KPJ go
--- to the operator's pemeriksaan.csv. Codes and messages: loaders/reasons.ts.
+-- Cross-table checks: what no single row's rules can see (codes and messages: loaders/reasons.ts).
+-- quality.json publishes the counts (pemeriksaan_jumlah) and the months of the month-based checks
+-- (pemeriksaan_bulan), both small tables. The findings about members, with NIK and KPJ, are views
+-- that only the operator's pemeriksaan.csv reads (pemeriksaan_temuan): a build that needs the counts
+-- never lists them. Each check reads the accepted rows once, or only the rows of the few NIKs with
+-- several rows (nik_ganda, members.sql): no join of everyone with everyone.
 
--- A member's KPJ and peserta row numbers, to find them in the source.
-CREATE OR REPLACE TEMP TABLE pemeriksaan_orang AS
-SELECT nik, arg_max(kpj, (mulai, -_row)) AS kpj, string_agg(_row::VARCHAR, ' ' ORDER BY _row) AS baris
-FROM peserta_ok GROUP BY nik;
-
--- Registered in a month that has no invoice at all (rare): found from the periods and the few unfunded
--- months, not by exploding every member-month again. The same (NIK, month) pairs as bulan_peserta's.
-CREATE OR REPLACE TEMP TABLE terdaftar_tanpa_tagihan AS
-WITH bulan_tanpa_tagihan AS (
-  SELECT bulan FROM (
-    SELECT unnest(generate_series(min(bulan_awal), max(bulan_akhir), INTERVAL 1 MONTH))::DATE AS bulan
-    FROM periode_peserta WHERE bulan_awal <= bulan_akhir)
-  WHERE bulan NOT IN (SELECT bulan FROM bulan_didanai)
-)
-SELECT DISTINCT p.nik, b.bulan
-FROM periode_peserta p JOIN bulan_tanpa_tagihan b ON b.bulan BETWEEN p.bulan_awal AND p.bulan_akhir;
-
-CREATE OR REPLACE TABLE pemeriksaan_temuan AS
+-- Months invoiced for more members than the enrolment data has active. A table (a row a month at most):
+-- the public build suppresses small cells in out_anggota_bulanan before pemeriksaan.csv is written.
+CREATE OR REPLACE TABLE ditagih_melebihi_aktif AS
 WITH aktif AS (
   SELECT bulan, sum(aktif) AS aktif FROM out_anggota_bulanan GROUP BY bulan
 ), ditagih AS (
   SELECT strftime(bulan, '%Y-%m') AS bulan, sum(peserta_ditagih) AS ditagih,
     string_agg(_row::VARCHAR, ' ' ORDER BY _row) AS baris
   FROM iuran_ok GROUP BY 1
-), tanpa_tagihan AS (
-  -- registered in a month that has no invoice at all: enrolled, but nobody paid for that month
-  SELECT nik, string_agg(DISTINCT strftime(bulan, '%Y-%m'), ' ' ORDER BY strftime(bulan, '%Y-%m')) AS bulan
-  FROM terdaftar_tanpa_tagihan GROUP BY nik
-), batas_usia AS (
-  -- the day a member reaches usia_maks; still on the rolls after it (as of the last month) is a finding
-  SELECT p.nik, p._row, (p.lahir + to_years(getvariable('usia_maks')))::DATE AS tanggal
-  FROM peserta_ok p LEFT JOIN kematian k USING (nik)
-  WHERE (p.lahir + to_years(getvariable('usia_maks')))::DATE < getvariable('as_of') + INTERVAL 1 MONTH
-    AND (p.akhir IS NULL OR p.akhir >= (p.lahir + to_years(getvariable('usia_maks')))::DATE)
-    AND (k.tanggal IS NULL OR k.tanggal >= (p.lahir + to_years(getvariable('usia_maks')))::DATE)
-), tumpang_tindih AS (
-  SELECT DISTINCT a.nik FROM peserta_ok a JOIN peserta_ok b ON a.nik = b.nik AND a._row < b._row
-  WHERE a.mulai <= coalesce(b.akhir, DATE '9999-12-31') AND b.mulai <= coalesce(a.akhir, DATE '9999-12-31')
 )
-SELECT 'DITAGIH_MELEBIHI_AKTIF' AS kode, d.bulan, NULL::VARCHAR AS nik, NULL::VARCHAR AS kpj, 'iuran' AS tabel, d.baris,
-  'ditagih ' || d.ditagih || ' peserta, aktif ' || coalesce(a.aktif, 0) AS keterangan
-FROM ditagih d LEFT JOIN aktif a USING (bulan) WHERE d.ditagih > coalesce(a.aktif, 0)
+SELECT d.bulan, d.ditagih, coalesce(a.aktif, 0) AS aktif, d.baris
+FROM ditagih d LEFT JOIN aktif a USING (bulan) WHERE d.ditagih > coalesce(a.aktif, 0);
+
+-- Registered in a month that has no invoice at all (enrolled, but nobody paid for that month): each
+-- period keeps the unfunded months it covers — a few months in a list, not a join or the member-months
+-- exploded again. The same (NIK, month) pairs as bulan_peserta's; one row per period that has any.
+CREATE OR REPLACE VIEW terdaftar_tanpa_tagihan AS
+WITH bulan_tanpa_tagihan AS (
+  SELECT list(bulan ORDER BY bulan) AS bulan FROM (
+    SELECT unnest(generate_series(min(bulan_awal), max(bulan_akhir), INTERVAL 1 MONTH))::DATE AS bulan
+    FROM periode_peserta WHERE bulan_awal <= bulan_akhir)
+  WHERE bulan NOT IN (SELECT bulan FROM bulan_didanai)
+), per_periode AS (
+  SELECT p.nik, p.jumlah_periode, list_filter(b.bulan, m -> m BETWEEN p.bulan_awal AND p.bulan_akhir) AS bulan
+  FROM periode_peserta p, bulan_tanpa_tagihan b
+  WHERE p.bulan_awal <= b.bulan[-1] AND p.bulan_akhir >= b.bulan[1]
+)
+SELECT * FROM per_periode WHERE len(bulan) > 0;
+
+-- Claims whose tanggal_kejadian falls in none of the member's periods (mulai … akhir).
+CREATE OR REPLACE VIEW klaim_di_luar_kepesertaan AS
+SELECT c._row, c.nik, c.tanggal_kejadian
+FROM klaim_ok c JOIN peserta_ok p USING (nik)
+GROUP BY c._row, c.nik, c.tanggal_kejadian
+HAVING NOT bool_or(p.mulai <= c.tanggal_kejadian AND (p.akhir IS NULL OR c.tanggal_kejadian <= p.akhir));
+
+-- The day a member reaches usia_maks; still on the rolls after it (as of the last month) is a finding.
+CREATE OR REPLACE VIEW melewati_batas_usia AS
+WITH batas_usia AS (
+  SELECT p.nik, (p.lahir + to_years(getvariable('usia_maks')))::DATE AS tanggal, p.akhir, k.tanggal AS meninggal
+  FROM peserta_ok p LEFT JOIN kematian k USING (nik)
+)
+SELECT nik, min(tanggal) AS tanggal FROM batas_usia
+WHERE tanggal < getvariable('as_of') + INTERVAL 1 MONTH
+  AND (akhir IS NULL OR akhir >= tanggal) AND (meninggal IS NULL OR meninggal >= tanggal)
+GROUP BY nik;
+
+-- The rows of NIKs with several accepted rows: the only ones that can be in two places or overlap.
+CREATE OR REPLACE VIEW periode_ganda AS
+SELECT _row, nik, kpj, kode_kec, mulai, akhir FROM peserta_ok WHERE nik IN (SELECT nik FROM nik_ganda);
+
+CREATE OR REPLACE VIEW nik_dua_kecamatan AS
+SELECT nik, string_agg(DISTINCT kode_kec, ' ' ORDER BY kode_kec) AS kecamatan
+FROM periode_ganda GROUP BY nik HAVING count(DISTINCT kode_kec) > 1;
+
+-- Two periods overlap when, in order of mulai, one starts before an earlier one has ended (akhir is
+-- never before mulai in an accepted row, so an earlier period always started no later).
+CREATE OR REPLACE VIEW periode_tumpang_tindih AS
+SELECT DISTINCT nik FROM (
+  SELECT nik, mulai,
+    max(coalesce(akhir, DATE '9999-12-31')) OVER (PARTITION BY nik ORDER BY mulai, _row ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS akhir_sebelumnya
+  FROM periode_ganda)
+WHERE mulai <= akhir_sebelumnya;
+
+-- What quality.json counts: months, members or claims (loaders/reasons.ts crossCheckUnits).
+CREATE OR REPLACE TABLE pemeriksaan_jumlah AS
+SELECT 'DITAGIH_MELEBIHI_AKTIF' AS kode, count(*) AS jumlah FROM ditagih_melebihi_aktif
 UNION ALL
-SELECT 'TERDAFTAR_TANPA_TAGIHAN', split_part(t.bulan, ' ', 1), t.nik, o.kpj, 'peserta', o.baris, 'bulan tanpa tagihan: ' || t.bulan
-FROM tanpa_tagihan t JOIN pemeriksaan_orang o USING (nik)
-UNION ALL
-SELECT 'KLAIM_DI_LUAR_KEPESERTAAN', strftime(c.tanggal_kejadian, '%Y-%m'), c.nik, o.kpj, 'klaim', c._row::VARCHAR,
-  'tanggal kejadian ' || strftime(c.tanggal_kejadian, '%Y-%m-%d') || ' di luar periode kepesertaan'
-FROM klaim_ok c JOIN pemeriksaan_orang o USING (nik)
-WHERE NOT EXISTS (
-  SELECT 1 FROM peserta_ok p WHERE p.nik = c.nik AND p.mulai <= c.tanggal_kejadian AND (p.akhir IS NULL OR c.tanggal_kejadian <= p.akhir))
-UNION ALL
-SELECT 'MELEWATI_BATAS_USIA', strftime(min(b.tanggal), '%Y-%m'), b.nik, o.kpj, 'peserta', o.baris,
-  'mencapai usia ' || getvariable('usia_maks') || ' pada ' || strftime(min(b.tanggal), '%Y-%m-%d')
-FROM batas_usia b JOIN pemeriksaan_orang o USING (nik) GROUP BY b.nik, o.kpj, o.baris
-UNION ALL
-SELECT 'NIK_DUA_KECAMATAN', NULL, p.nik, o.kpj, 'peserta', o.baris,
-  'kecamatan: ' || string_agg(DISTINCT p.kode_kec, ' ' ORDER BY p.kode_kec)
-FROM peserta_ok p JOIN pemeriksaan_orang o USING (nik) GROUP BY p.nik, o.kpj, o.baris HAVING count(DISTINCT p.kode_kec) > 1
-UNION ALL
-SELECT 'PERIODE_TUMPANG_TINDIH', NULL, t.nik, o.kpj, 'peserta', o.baris, 'periode kepesertaan tumpang tindih'
-FROM tumpang_tindih t JOIN pemeriksaan_orang o USING (nik)
-ORDER BY ALL;
+-- a NIK with one period is one member; only NIKs with several need telling apart
+SELECT 'TERDAFTAR_TANPA_TAGIHAN', count(*) FILTER (WHERE jumlah_periode = 1) + count(DISTINCT nik) FILTER (WHERE jumlah_periode > 1)
+FROM terdaftar_tanpa_tagihan
+UNION ALL SELECT 'KLAIM_DI_LUAR_KEPESERTAAN', count(*) FROM klaim_di_luar_kepesertaan
+UNION ALL SELECT 'MELEWATI_BATAS_USIA', count(*) FROM melewati_batas_usia
+UNION ALL SELECT 'NIK_DUA_KECAMATAN', count(*) FROM nik_dua_kecamatan
+UNION ALL SELECT 'PERIODE_TUMPANG_TINDIH', count(*) FROM periode_tumpang_tindih;
 
 -- The months behind the month-based findings (aggregates: safe to publish).
 CREATE OR REPLACE TABLE pemeriksaan_bulan AS
-SELECT DISTINCT kode, bulan FROM pemeriksaan_temuan WHERE kode = 'DITAGIH_MELEBIHI_AKTIF'
+SELECT 'DITAGIH_MELEBIHI_AKTIF' AS kode, bulan FROM ditagih_melebihi_aktif
 UNION
-SELECT DISTINCT 'TERDAFTAR_TANPA_TAGIHAN', strftime(bulan, '%Y-%m') FROM terdaftar_tanpa_tagihan
+SELECT 'TERDAFTAR_TANPA_TAGIHAN', strftime(unnest(bulan), '%Y-%m') FROM terdaftar_tanpa_tagihan
 ORDER BY ALL;
+
+-- One row per finding (a month, a member or a claim), with the member's KPJ and peserta row numbers
+-- to find them in the source: the operator's pemeriksaan.csv (loaders/rejects.ts).
+CREATE OR REPLACE VIEW pemeriksaan_temuan AS
+WITH tanpa_tagihan AS (
+  SELECT nik, list_sort(list_distinct(flatten(list(bulan)))) AS bulan FROM terdaftar_tanpa_tagihan GROUP BY nik
+), temuan AS (
+  SELECT 'DITAGIH_MELEBIHI_AKTIF' AS kode, bulan, NULL::VARCHAR AS nik, 'iuran' AS tabel, baris,
+    'ditagih ' || ditagih || ' peserta, aktif ' || aktif AS keterangan
+  FROM ditagih_melebihi_aktif
+  UNION ALL
+  SELECT 'TERDAFTAR_TANPA_TAGIHAN', strftime(bulan[1], '%Y-%m'), nik, 'peserta', NULL,
+    'bulan tanpa tagihan: ' || array_to_string(list_transform(bulan, m -> strftime(m, '%Y-%m')), ' ')
+  FROM tanpa_tagihan
+  UNION ALL
+  SELECT 'KLAIM_DI_LUAR_KEPESERTAAN', strftime(tanggal_kejadian, '%Y-%m'), nik, 'klaim', _row::VARCHAR,
+    'tanggal kejadian ' || strftime(tanggal_kejadian, '%Y-%m-%d') || ' di luar periode kepesertaan'
+  FROM klaim_di_luar_kepesertaan
+  UNION ALL
+  SELECT 'MELEWATI_BATAS_USIA', strftime(tanggal, '%Y-%m'), nik, 'peserta', NULL,
+    'mencapai usia ' || getvariable('usia_maks') || ' pada ' || strftime(tanggal, '%Y-%m-%d')
+  FROM melewati_batas_usia
+  UNION ALL
+  SELECT 'NIK_DUA_KECAMATAN', NULL, nik, 'peserta', NULL, 'kecamatan: ' || kecamatan FROM nik_dua_kecamatan
+  UNION ALL
+  SELECT 'PERIODE_TUMPANG_TINDIH', NULL, nik, 'peserta', NULL, 'periode kepesertaan tumpang tindih' FROM periode_tumpang_tindih
+), orang AS (
+  -- most members have one row: its KPJ and number; a NIK with several gives the latest row's KPJ
+  SELECT nik, kpj, _row::VARCHAR AS baris FROM peserta_ok
+  WHERE nik IN (SELECT nik FROM temuan) AND nik NOT IN (SELECT nik FROM nik_ganda)
+  UNION ALL
+  SELECT nik, arg_max(kpj, (mulai, -_row)), string_agg(_row::VARCHAR, ' ' ORDER BY _row)
+  FROM periode_ganda WHERE nik IN (SELECT nik FROM temuan) GROUP BY nik
+)
+-- a claim or an invoice names its own row; a member finding lists the member's peserta rows
+SELECT t.kode, t.bulan, t.nik, o.kpj, t.tabel, coalesce(t.baris, o.baris) AS baris, t.keterangan
+FROM temuan t LEFT JOIN orang o USING (nik);

@@ -2,76 +2,109 @@
 -- so an operator can fix the source or add an alias (data/reference/alias_wilayah.csv). A place name
 -- is not personal data, but a column may hold something else (names or NIKs after a column swap):
 -- a text is shown only when it can only be a place name; the others are counted, their text withheld.
+-- Only the rows counted under the reason are read text by text; the rest only counted.
 
--- Every kecamatan/desa text, whether it matched, and whether its row is counted under the reason.
+-- Per column, how many rows wrote a place and how many of those matched nothing.
 CREATE OR REPLACE TEMP TABLE wilayah_kolom AS
-SELECT 'peserta' AS tabel, 'kecamatan' AS tingkat, j_text(kec_text) AS teks, NULL::VARCHAR AS kode_kec, nik,
-  kode_kec IS NOT NULL AS cocok, coalesce(alasan = 'KECAMATAN_TIDAK_DIKENAL', false) AS dilaporkan
+SELECT 'peserta' AS tabel, 'kecamatan' AS tingkat, count(*) AS isi, count(*) FILTER (WHERE kode_kec IS NULL) AS tak_cocok
 FROM peserta_checked WHERE kec_text IS NOT NULL
 UNION ALL
-SELECT 'peserta', 'desa', j_text(desa_text), kode_kec, nik, kode_desa IS NOT NULL,
-  alasan IS NULL AND coalesce(peringatan = 'DESA_TIDAK_DIKENAL', false)
+SELECT 'peserta', 'desa', count(*), count(*) FILTER (WHERE kode_desa IS NULL)
 FROM peserta_checked WHERE desa_text IS NOT NULL AND kode_kec IS NOT NULL
 UNION ALL
-SELECT 'iuran', 'kecamatan', j_text(r.kecamatan), NULL, NULL, c.kode_kec IS NOT NULL,
-  c.alasan IS NULL AND coalesce(c.peringatan = 'KECAMATAN_TIDAK_DIKENAL', false)
+SELECT 'iuran', 'kecamatan', count(*), count(*) FILTER (WHERE c.kode_kec IS NULL)
 FROM iuran_checked c JOIN raw_iuran r USING (_row) WHERE r.kecamatan IS NOT NULL
 UNION ALL
-SELECT 'sasaran', 'kecamatan', j_text(r.kecamatan), NULL, NULL, c.kode_kec IS NOT NULL, coalesce(c.alasan = 'KECAMATAN_TIDAK_DIKENAL', false)
+SELECT 'sasaran', 'kecamatan', count(*), count(*) FILTER (WHERE c.kode_kec IS NULL)
 FROM sasaran_checked c JOIN raw_sasaran r USING (_row) WHERE r.kecamatan IS NOT NULL
 UNION ALL
-SELECT 'sasaran', 'desa', j_text(r.desa), c.kode_kec, NULL, c.kode_desa IS NOT NULL,
-  c.alasan IS NULL AND coalesce(c.peringatan = 'DESA_TIDAK_DIKENAL', false)
+SELECT 'sasaran', 'desa', count(*), count(*) FILTER (WHERE c.kode_desa IS NULL)
 FROM sasaran_checked c JOIN raw_sasaran r USING (_row) WHERE r.desa IS NOT NULL AND c.kode_kec IS NOT NULL;
-
-CREATE OR REPLACE TEMP TABLE wilayah_teks AS SELECT tabel, tingkat, teks, kode_kec, nik FROM wilayah_kolom WHERE dilaporkan;
 
 -- A column that mostly matches nothing (of 20 values or more) holds something other than place names:
 -- a swapped column. None of its texts is shown.
 CREATE OR REPLACE TEMP TABLE kolom_asing AS
-SELECT tabel, tingkat FROM wilayah_kolom GROUP BY ALL HAVING count(*) >= 20 AND avg(CASE WHEN cocok THEN 0 ELSE 1 END) > 0.5;
+SELECT tabel, tingkat FROM wilayah_kolom WHERE isi >= 20 AND 2 * tak_cocok > isi;
 
--- Every identifier and name in the extracts, as a key: a "place" equal to one of them is not shown.
-CREATE OR REPLACE TEMP TABLE kunci_pribadi AS
-SELECT DISTINCT k FROM (
-  SELECT unnest([j_key(nik), j_key(kpj), j_key(nama)]) AS k FROM raw_peserta
-  UNION ALL SELECT unnest([j_key(nik), j_key(kpj)]) FROM raw_klaim
-) WHERE k IS NOT NULL;
+-- Per text of the rows counted under KECAMATAN_TIDAK_DIKENAL / DESA_TIDAK_DIKENAL: how many rows wrote
+-- it and how many people. A swapped column's texts are counted together, not one by one.
+CREATE OR REPLACE TEMP TABLE wilayah_teks AS
+WITH dilaporkan AS (
+  SELECT 'peserta' AS tabel, 'kecamatan' AS tingkat, kec_text AS isian, NULL::VARCHAR AS kode_kec, nik
+  FROM peserta_checked WHERE kec_text IS NOT NULL AND alasan = 'KECAMATAN_TIDAK_DIKENAL'
+  UNION ALL
+  SELECT 'peserta', 'desa', desa_text, kode_kec, nik
+  FROM peserta_checked WHERE desa_text IS NOT NULL AND kode_kec IS NOT NULL AND alasan IS NULL AND peringatan = 'DESA_TIDAK_DIKENAL'
+  UNION ALL
+  SELECT 'iuran', 'kecamatan', r.kecamatan, NULL, NULL
+  FROM iuran_checked c JOIN raw_iuran r USING (_row)
+  WHERE r.kecamatan IS NOT NULL AND c.alasan IS NULL AND c.peringatan = 'KECAMATAN_TIDAK_DIKENAL'
+  UNION ALL
+  SELECT 'sasaran', 'kecamatan', r.kecamatan, NULL, NULL
+  FROM sasaran_checked c JOIN raw_sasaran r USING (_row) WHERE r.kecamatan IS NOT NULL AND c.alasan = 'KECAMATAN_TIDAK_DIKENAL'
+  UNION ALL
+  SELECT 'sasaran', 'desa', r.desa, c.kode_kec, NULL
+  FROM sasaran_checked c JOIN raw_sasaran r USING (_row)
+  WHERE r.desa IS NOT NULL AND c.kode_kec IS NOT NULL AND c.alasan IS NULL AND c.peringatan = 'DESA_TIDAK_DIKENAL'
+), teks AS (
+  SELECT d.tabel, d.tingkat, CASE WHEN a.tabel IS NULL THEN j_text(d.isian) END AS teks,
+    CASE WHEN a.tabel IS NULL THEN d.kode_kec END AS kode_kec, d.nik
+  FROM dilaporkan d LEFT JOIN kolom_asing a USING (tabel, tingkat)
+)
+SELECT row_number() OVER () AS id, tabel, tingkat, teks, kode_kec, count(*) AS baris, count(DISTINCT nik) AS orang
+FROM teks GROUP BY tabel, tingkat, teks, kode_kec;
 
--- Per distinct text: how many people wrote it, and how close it comes to an official name.
-CREATE OR REPLACE TEMP TABLE wilayah_teks_ciri AS
-WITH teks AS (
-  SELECT tabel, tingkat, teks, kode_kec, count(DISTINCT nik) AS orang FROM wilayah_teks GROUP BY ALL
+-- The texts that may be shown, with their keys.
+CREATE OR REPLACE TEMP TABLE wilayah_teks_layak AS
+WITH bentuk AS (
+  SELECT id, tabel, tingkat, kode_kec, orang, j_key(teks) AS kunci FROM wilayah_teks
+  -- a name: starts with a letter, no long run of digits (a NIK or KPJ pasted into the name)
+  WHERE (regexp_full_match(teks, '[A-Za-z][A-Za-z0-9 .,''()/-]{0,59}') AND NOT regexp_matches(teks, '\d{5,}'))
+    -- or a region code such as 33.27.99 or 3327990
+    OR (regexp_full_match(teks, '[0-9][0-9.]{1,15}') AND length(regexp_replace(teks, '[^0-9]', '', 'g')) <= 10)
 ), resmi AS (
   SELECT 'kecamatan' AS tingkat, NULL::VARCHAR AS kode_kec, nama FROM ref_kecamatan
   UNION ALL SELECT 'desa', kode_kec, nama FROM ref_desa
+), terbaik AS (
+  -- a kecamatan text against every kecamatan, a desa text against the desa of its kecamatan
+  SELECT b.id, max(jaro_winkler_similarity(b.kunci, j_key(r.nama))) AS terbaik
+  FROM bentuk b JOIN resmi r ON r.tingkat = b.tingkat AND r.kode_kec IS NOT DISTINCT FROM b.kode_kec
+  WHERE b.tabel = 'peserta' AND b.orang < 2
+  GROUP BY b.id
 )
-SELECT t.tabel, t.tingkat, t.teks, t.kode_kec, any_value(t.orang) AS orang,
-  coalesce(max(jaro_winkler_similarity(j_key(t.teks), j_key(r.nama))), 0) AS terbaik
-FROM teks t LEFT JOIN resmi r ON r.tingkat = t.tingkat AND (t.tingkat = 'kecamatan' OR r.kode_kec = t.kode_kec)
-GROUP BY t.tabel, t.tingkat, t.teks, t.kode_kec;
+SELECT b.id, b.kunci FROM bentuk b LEFT JOIN terbaik t USING (id)
+WHERE b.kunci IS NOT NULL  -- a bare prefix ("Kec.") has no key to check
+  -- in the member table, a text one person wrote could be their own name in the wrong column:
+  -- shown only when it is close to an official name, or written for two people or more
+  AND (b.tabel <> 'peserta' OR b.orang >= 2 OR t.terbaik >= 0.8);
 
-CREATE OR REPLACE TEMP TABLE wilayah_teks_tampil AS
-SELECT w.tabel, w.tingkat, w.kode_kec,
-  CASE WHEN (
-      -- a name: starts with a letter, no long run of digits (a NIK or KPJ pasted into the name)
-      (regexp_full_match(w.teks, '[A-Za-z][A-Za-z0-9 .,''()/-]{0,59}') AND NOT regexp_matches(w.teks, '\d{5,}'))
-      -- or a region code such as 33.27.99 or 3327990
-      OR (regexp_full_match(w.teks, '[0-9][0-9.]{1,15}') AND length(regexp_replace(w.teks, '[^0-9]', '', 'g')) <= 10))
-    AND j_key(w.teks) NOT IN (SELECT k FROM kunci_pribadi)
-    AND (w.tabel, w.tingkat) NOT IN (SELECT (tabel, tingkat) FROM kolom_asing)
-    -- in the member table, a text one person wrote could be their own name in the wrong column:
-    -- shown only when it is close to an official name, or written for two people or more
-    AND (w.tabel <> 'peserta' OR c.terbaik >= 0.8 OR c.orang >= 2)
-    THEN w.teks END AS nama
-FROM wilayah_teks w
-JOIN wilayah_teks_ciri c ON c.tabel = w.tabel AND c.tingkat = w.tingkat AND c.teks IS NOT DISTINCT FROM w.teks
-  AND c.kode_kec IS NOT DISTINCT FROM w.kode_kec;
+-- j_key without its two regular-expression replacements (half the cost over millions of values), for
+-- words of letters and digits (NIKs, KPJs, most names): lower case without the spaces is the same key,
+-- unless the first word is a prefix j_key drops ("Desa Putri"). Those, and anything with punctuation,
+-- take j_key itself. test/loaders/checks.test.ts holds the two to the same keys.
+CREATE OR REPLACE TEMP MACRO j_key_polos(s) AS CASE
+  WHEN regexp_full_match(s, '[A-Za-z0-9]+') THEN lower(s)
+  WHEN regexp_full_match(s, '[A-Za-z0-9]+( [A-Za-z0-9]+)*')
+    AND NOT regexp_matches(lower(s), '^(kecamatan|kelurahan|desa|kec|kel|ds) ') THEN replace(lower(s), ' ', '')
+  ELSE j_key(s)
+END;
+
+-- A "place" that is an identifier or a name in the extracts is not shown. Every NIK, KPJ and name is
+-- looked up among the few keys above (when there are none, DuckDB does not read them at all).
+CREATE OR REPLACE TEMP TABLE kunci_pribadi AS
+SELECT DISTINCT kunci FROM (
+  SELECT j_key_polos(isian) AS kunci FROM (
+    SELECT nik AS isian FROM raw_peserta UNION ALL SELECT kpj FROM raw_peserta UNION ALL SELECT nama FROM raw_peserta
+    UNION ALL SELECT nik FROM raw_klaim UNION ALL SELECT kpj FROM raw_klaim))
+WHERE kunci IN (SELECT kunci FROM wilayah_teks_layak);
 
 CREATE OR REPLACE TABLE out_wilayah_tak_dikenal AS
-WITH kelompok AS (
-  SELECT tabel, tingkat, nama, CASE WHEN nama IS NOT NULL THEN kode_kec END AS kode_kec, count(*)::INTEGER AS baris
-  FROM wilayah_teks_tampil GROUP BY ALL
+WITH tampil AS (
+  SELECT id FROM wilayah_teks_layak WHERE kunci NOT IN (SELECT kunci FROM kunci_pribadi)
+), kelompok AS (
+  SELECT w.tabel, w.tingkat, CASE WHEN t.id IS NOT NULL THEN w.teks END AS nama,
+    CASE WHEN t.id IS NOT NULL THEN w.kode_kec END AS kode_kec, sum(w.baris)::INTEGER AS baris
+  FROM wilayah_teks w LEFT JOIN tampil t USING (id) GROUP BY ALL
 ), calon AS (
   SELECT g.tabel, g.tingkat, g.nama, g.kode_kec, r.kode_kec AS kode, r.nama AS nama_resmi,
     jaro_winkler_similarity(j_key(g.nama), j_key(r.nama)) AS kemiripan

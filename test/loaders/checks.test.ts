@@ -1,9 +1,10 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {beforeAll, describe, expect, it} from "vitest";
-import {runPipeline} from "../../loaders/pipeline.ts";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {openDatabase, runPipeline} from "../../loaders/pipeline.ts";
 import {parseCsv} from "../support/csv.ts";
-import {fixture, referenceDir, tempDir} from "./helpers.ts";
+import {fixture, referenceDir, root, tempDir} from "./helpers.ts";
 
 // test/fixtures/silang: one person per cross-table check, worked out by hand (iuran Mar–May 2025).
 //  row 2  P1  Watukumpul/Tlagasana from 2025-03-01                       → no finding
@@ -46,6 +47,12 @@ describe("cross-table checks", () => {
     expect(Object.keys(kecil.quality.cross_checks)).toEqual(Object.keys(result.quality.cross_checks));
     expect(kecil.quality.cross_checks.DITAGIH_MELEBIHI_AKTIF.count).toBe(0);
     expect(kecil.quality.cross_checks.TERDAFTAR_TANPA_TAGIHAN).toMatchObject({count: 0, months: []});
+  });
+
+  it("lists the same findings in the public build, whose small cells are suppressed before pemeriksaan.csv is written", async () => {
+    const pub = await tempDir();
+    await runPipeline({extracts: fixture("silang"), reference: referenceDir, out: pub, operatorFiles: true, audience: "public"});
+    expect(readFileSync(join(pub, "pemeriksaan.csv"), "utf8")).toBe(readFileSync(join(out, "pemeriksaan.csv"), "utf8"));
   });
 
   it("writes the findings with NIK and source row for the operator only (pemeriksaan.csv)", () => {
@@ -119,5 +126,48 @@ describe("the operator's reject list (penolakan.csv)", () => {
     const plain = await runPipeline({extracts: fixture("silang"), reference: referenceDir, out: await tempDir()});
     expect(plain.files.map((f) => f.split("/").pop())).not.toContain("penolakan.csv");
     expect(plain.files.map((f) => f.split("/").pop())).not.toContain("pemeriksaan.csv");
+  });
+});
+
+// The checks take shortcuts at scale (loaders/sql/pemeriksaan.sql, wilayah_tak_dikenal.sql); on the
+// sample, with its planted defects, each must agree with the plain way of asking the same question.
+describe("the checks' shortcuts, against the plain query on the sample", () => {
+  let conn: DuckDBConnection;
+  const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+  beforeAll(async () => {
+    conn = await openDatabase();
+    await runPipeline({extracts: join(root, "data/extracts"), reference: referenceDir, out: await tempDir(), conn, audience: "internal"});
+  });
+  afterAll(() => conn.closeSync());
+
+  it("finds overlapping periods by comparing every pair of a NIK's rows", async () => {
+    const pairs = await rows(`SELECT DISTINCT a.nik FROM peserta_ok a JOIN peserta_ok b ON a.nik = b.nik AND a._row < b._row
+      WHERE a.mulai <= coalesce(b.akhir, DATE '9999-12-31') AND b.mulai <= coalesce(a.akhir, DATE '9999-12-31') ORDER BY 1`);
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(await rows("SELECT nik FROM periode_tumpang_tindih ORDER BY 1")).toEqual(pairs);
+  });
+
+  it("finds NIKs in two kecamatan among all accepted rows", async () => {
+    const all = await rows("SELECT nik FROM peserta_ok GROUP BY nik HAVING count(DISTINCT kode_kec) > 1 ORDER BY 1");
+    expect(all.length).toBeGreaterThan(0);
+    expect(await rows("SELECT nik FROM nik_dua_kecamatan ORDER BY 1")).toEqual(all);
+  });
+
+  it("counts what pemeriksaan.csv lists", async () => {
+    expect(await rows("SELECT kode, count(*)::INTEGER AS n FROM pemeriksaan_temuan GROUP BY kode ORDER BY kode")).toEqual(
+      await rows("SELECT kode, jumlah::INTEGER AS n FROM pemeriksaan_jumlah WHERE jumlah > 0 ORDER BY kode")
+    );
+  });
+
+  it("keys NIKs, KPJs and names for the lookup exactly as j_key does", async () => {
+    const tricky = ["Kec. Moga", "kec moga", "KECAMATAN  Moga", "Kecamatan Moga", "Desa", "desa x", "Ds.Moga", "ds x", "dsx y", "kel 5", "KEL5",
+      "O'Neil", "  lead", "trail ", "a  b", "a\tb", "Ña Ño", "İstanbul", "\u212Aelvin", "3327041505629001", "12000000001", "3.32704E+15", "", " "];
+    const values = tricky.map((t) => `('${t.replace(/'/g, "''")}')`).join(", ");
+    const differ = await rows(`SELECT v FROM (
+        SELECT nik AS v FROM raw_peserta UNION ALL SELECT kpj FROM raw_peserta UNION ALL SELECT nama FROM raw_peserta
+        UNION ALL SELECT nik FROM raw_klaim UNION ALL SELECT kpj FROM raw_klaim UNION ALL SELECT NULL
+        UNION ALL SELECT * FROM (VALUES ${values}))
+      WHERE j_key_polos(v) IS DISTINCT FROM j_key(v)`);
+    expect(differ).toEqual([]);
   });
 });
