@@ -12,10 +12,12 @@ WITH parsed AS (
     j_date(tanggal_bayar) AS tanggal_bayar, tanggal_bayar AS tanggal_bayar_text
   FROM raw_klaim
 ), member_by_nik AS (
-  SELECT nik, arg_max(kode_kec, (mulai, -_row)) AS kode_kec FROM peserta_ok GROUP BY nik
+  -- Only the members some claim names (a few thousand of a million) are summed up.
+  SELECT nik, arg_max(kode_kec, (mulai, -_row)) AS kode_kec
+  FROM peserta_ok WHERE nik IN (SELECT nik_text FROM parsed) GROUP BY nik
 ), member_by_kpj AS (
   SELECT kpj, arg_max(nik, (mulai, -_row)) AS nik, arg_max(kode_kec, (mulai, -_row)) AS kode_kec
-  FROM peserta_ok WHERE kpj IS NOT NULL GROUP BY kpj
+  FROM peserta_ok WHERE kpj IN (SELECT kpj FROM parsed) GROUP BY kpj
 ), matched AS (
   SELECT p.*, coalesce(n.nik, k.nik) AS nik, coalesce(n.kode_kec, k.kode_kec) AS kode_kec
   FROM parsed p
