@@ -34,8 +34,8 @@ SELECT tabel, tingkat FROM wilayah_kolom GROUP BY ALL HAVING count(*) >= 20 AND 
 -- Every identifier and name in the extracts, as a key: a "place" equal to one of them is not shown.
 CREATE OR REPLACE TEMP TABLE kunci_pribadi AS
 SELECT DISTINCT k FROM (
-  SELECT unnest([j_key(nik), j_key(kpj), j_key(nama)]) AS k FROM raw_peserta
-  UNION ALL SELECT unnest([j_key(nik), j_key(kpj)]) FROM raw_klaim
+  SELECT unnest([j_key(nik), j_key(kpj), j_key(nama)]) AS k FROM isian_peserta -- the cells as written: j_key trims
+  UNION ALL SELECT unnest([j_key(nik), j_key(kpj)]) FROM isian_klaim
 ) WHERE k IS NOT NULL;
 
 -- Per distinct text: how many people wrote it, and how close it comes to an official name.
