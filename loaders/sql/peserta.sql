@@ -41,6 +41,8 @@ WITH baris AS (
     CASE WHEN nik_16 THEN nik ELSE j_nik_text(nik) END AS nik,
     CASE WHEN nik_16 THEN false ELSE j_nik_mangled(nik) END AS nik_mangled,
     CASE WHEN nik_16 THEN true ELSE j_nik_valid_format(nik) END AS nik_valid,
+    -- the birth digits of a valid NIK, read once for its birth date and sex
+    CASE WHEN nik_16 THEN j_nik_ddmmyy(nik) WHEN j_nik_valid_format(nik) THEN j_nik_ddmmyy(j_nik_text(nik)) END AS nik_ddmmyy,
     CASE WHEN regexp_full_match(kpj, '\d+') THEN kpj ELSE nullif(regexp_replace(trim(kpj), '\s', '', 'g'), '') END AS kpj,
     nullif(trim(nama), '') IS NULL AS nama_kosong,
     mulai, akhir, tanggal_lahir, jenis_kelamin, kecamatan, desa, sektor, sumber_dana, status
@@ -51,8 +53,8 @@ WITH baris AS (
     x.terisi AS jk_terisi, x.jk AS jk_isian, t.kec_text, t.desa_text, t.kode_kec, t.kode_desa,
     s.terisi AS sektor_terisi, coalesce(s.kode, 'lainnya') AS sektor, s.kode IS NULL AS sektor_unknown,
     k.sumber_dana, k.status,
-    CASE WHEN p.nik_valid THEN j_nik_birth(p.nik, coalesce(year(tm.tanggal), 1999)) END AS lahir,
-    CASE WHEN p.nik_valid THEN j_nik_sex(p.nik) END AS jk
+    j_birth_of_ddmmyy(p.nik_ddmmyy, coalesce(year(tm.tanggal), 1999)) AS lahir,
+    CASE WHEN p.nik_valid THEN j_sex_of_ddmmyy(p.nik_ddmmyy) END AS jk
   FROM parsed p
   LEFT JOIN peserta_tanggal tm ON tm.teks = p.mulai
   LEFT JOIN peserta_tanggal ta ON ta.teks = p.akhir
@@ -78,10 +80,9 @@ WITH baris AS (
     WHEN lahir_isian IS NOT NULL AND lahir_isian <> lahir THEN 'NIK_TGL_LAHIR_BEDA'
     WHEN jk_terisi AND jk_isian IS NULL THEN 'JK_TIDAK_VALID'
     WHEN jk_isian IS NOT NULL AND jk_isian <> jk THEN 'NIK_JK_BEDA'
-    WHEN j_age(lahir, mulai) < getvariable('usia_min') OR j_age(lahir, mulai) >= getvariable('usia_maks')
-      THEN 'USIA_DI_LUAR_KETENTUAN'
+    WHEN usia < getvariable('usia_min') OR usia >= getvariable('usia_maks') THEN 'USIA_DI_LUAR_KETENTUAN'
   END AS alasan
-  FROM matched
+  FROM (SELECT *, j_age(lahir, mulai) AS usia FROM matched)
 )
 SELECT _row, nik, kpj, kode_kec, kode_desa, sektor, jk, lahir, mulai, akhir, sumber_dana, status, kec_text, desa_text, alasan,
   CASE WHEN sektor_unknown THEN 'SEKTOR_TIDAK_DIKENAL'
