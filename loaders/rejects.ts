@@ -37,12 +37,14 @@ export async function rejectListCsv(conn: DuckDBConnection, specs: TableSpec[], 
   const parts = specs.map((spec, order) => {
     const names = spec.columns.map((c) => c.name);
     const has = (c: string) => names.includes(c);
-    const value = `CASE a.kolom ${names.map((n) => `WHEN ${quoteLiteral(n)} THEN r.${quoteIdent(n)}`).join(" ")} END`;
-    const id = (c: string) => (has(c) ? `r.${quoteIdent(c)}` : "NULL::VARCHAR");
+    // The cells as written (isian_<name>), trimmed only for the rows listed: raw_<name> trims every row.
+    const cell = (c: string) => `nullif(trim(r.${quoteIdent(c)}), '')`;
+    const value = `CASE a.kolom ${names.map((n) => `WHEN ${quoteLiteral(n)} THEN ${cell(n)}`).join(" ")} END`;
+    const id = (c: string) => (has(c) ? cell(c) : "NULL::VARCHAR");
     return `SELECT ${order} AS urutan, ${quoteLiteral(spec.name)} AS tabel, c._row AS baris,
         CASE WHEN c.alasan IS NOT NULL THEN 'ditolak' ELSE 'peringatan' END AS jenis,
         coalesce(c.alasan, c.peringatan) AS kode, a.pesan, a.kolom, ${value} AS nilai, ${id("nik")} AS nik, ${id("kpj")} AS kpj
-      FROM ${spec.name}_checked c JOIN raw_${spec.name} r USING (_row)
+      FROM ${spec.name}_checked c JOIN isian_${spec.name} r USING (_row)
       LEFT JOIN alasan a ON a.kode = coalesce(c.alasan, c.peringatan)
       WHERE c.alasan IS NOT NULL OR c.peringatan IS NOT NULL
       UNION ALL

@@ -7,6 +7,7 @@ import {ExtractError} from "../errors.ts";
 import {quoteIdent, quoteLiteral} from "../sql/quote.ts";
 import type {TableSpec} from "../tables/index.ts";
 import type {LoadedTable} from "./index.ts";
+import {createRawView, dropRelations} from "./views.ts";
 
 /** The first record of a CSV, split on the delimiter that occurs most outside quotes. */
 export function parseHeaderLine(text: string): {delimiter: string; fields: string[]} {
@@ -119,9 +120,40 @@ function refuseRunawayQuote(records: RejectedRecord[], file: string): void {
   }
 }
 
+/** Above this many rejected records the row numbers are stored rather than worked out in the view. */
+const MAX_REJECTS_IN_VIEW = 1024;
+
 /**
- * Loads a CSV into table `raw_<name>` (all VARCHAR, canonical column names, `_row` = spreadsheet row
- * number with the header as row 1). Lines DuckDB cannot parse are kept in `rej_<name>`, never lost.
+ * Where accepted records start to follow more rejected ones: accepted record i (rowid, in file order)
+ * follows reject j when i >= line_j - 2 - j. Adjacent rejects share a start; the larger count is kept.
+ */
+function segments(rejected: number[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  rejected.forEach((line, j) => starts.set(line - 2 - j, j + 1));
+  return starts;
+}
+
+/**
+ * Row number of an accepted record, the header being row 1: `rowid + 2` plus the number of rejected
+ * records before it. Around a few rejects that count is a binary search over where they fall, written
+ * as nested CASEs, so no join, sort or window numbers the rows and the scan stays parallel.
+ */
+function rowNumber(rejected: number[]): string {
+  const starts = [...segments(rejected)];
+  // The record's count lies among those of starts[lo - 1] … starts[hi - 1] (0 before the first).
+  const search = (lo: number, hi: number): string => {
+    if (lo === hi) return String(lo === 0 ? 0 : starts[lo - 1][1]);
+    const mid = (lo + hi) >> 1;
+    return `CASE WHEN rowid < ${starts[mid][0]} THEN ${search(lo, mid)} ELSE ${search(mid + 1, hi)} END`;
+  };
+  return `(rowid + 2 + ${search(0, starts.length)})::INTEGER`;
+}
+
+/**
+ * Loads a CSV once, as DuckDB reads it, into `csv_<name>` (only the columns the table uses), and puts
+ * two views over it: `isian_<name>` (`_row` = spreadsheet row number with the header as row 1, the
+ * canonical column names, the cells as written) and `raw_<name>` (trimmed, empty = NULL; views.ts).
+ * Lines DuckDB cannot parse are kept in `rusak_<name>`, never lost.
  */
 export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: string, tmpDir: string): Promise<LoadedTable> {
   await refuseWorkbook(file);
@@ -139,12 +171,15 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
   const mapping = matchHeaders(spec, fields);
   requireColumns(spec, mapping, file, fields);
 
-  const raw = `csv_${spec.name}`;
+  const stored = `csv_${spec.name}`;
   const columns = fields.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const used = [...new Set(Object.values(mapping))].sort((a, b) => a - b);
   // DuckDB appends to an existing rejects table: a connection reused for another run must start empty.
   await conn.run(`DROP TABLE IF EXISTS rej_${spec.name}; DROP TABLE IF EXISTS rejscan_${spec.name};`);
+  await dropRelations(conn, [`raw_${spec.name}`, `isian_${spec.name}`, stored]);
   try {
-    await conn.run(`CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM read_csv(${quoteLiteral(path)},
+    // Every column is split and counted (a record with too few or too many is rejected); only the used ones are kept.
+    await conn.run(`CREATE TABLE ${stored} AS SELECT ${used.map((i) => `c${i}`).join(", ")} FROM read_csv(${quoteLiteral(path)},
       header = false, skip = 1, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"',
       columns = {${columns}}, auto_detect = false, strict_mode = true, null_padding = false,
       store_rejects = true, rejects_table = 'rej_${spec.name}', rejects_scan = 'rejscan_${spec.name}')`);
@@ -172,28 +207,23 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
     appender.endRow();
   }
   appender.closeSync();
-  // Row numbers: accepted records are numbered around the rejected ones (DuckDB reports their record number).
+  // Accepted records are numbered around the rejected ones (DuckDB reports their record number).
   const rejected = records.map((r) => r.line);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE seg_${spec.name} (t BIGINT, k INTEGER)`);
-  if (rejected.length) {
-    // Accepted record i follows reject j when i >= line_j - 2 - j; adjacent rejects share a t, keep the larger k.
-    const segments = new Map<number, number>();
-    rejected.forEach((line, j) => segments.set(line - 2 - j, j + 1));
-    const values = [...segments].map(([t, k]) => `(${t}, ${k})`).join(", ");
-    await conn.run(`INSERT INTO seg_${spec.name} VALUES ${values}`);
+  const row = rejected.length <= MAX_REJECTS_IN_VIEW ? rowNumber(rejected) : "_row";
+  if (row === "_row") {
+    // Very many broken lines (a damaged file): an as-of join numbers the records once, in a stored column.
+    const values = [...segments(rejected)].map(([t, k]) => `(${t}, ${k})`).join(", ");
+    await conn.run(`DROP TABLE IF EXISTS ${stored}_tanpa_nomor;
+      CREATE OR REPLACE TEMP TABLE seg_${spec.name} (t BIGINT, k INTEGER); INSERT INTO seg_${spec.name} VALUES ${values};
+      ALTER TABLE ${stored} RENAME TO ${stored}_tanpa_nomor;
+      CREATE TABLE ${stored} AS SELECT (r.rowid + 2 + coalesce(s.k, 0))::INTEGER AS _row, r.* EXCLUDE (rowid)
+        FROM (SELECT rowid, * FROM ${stored}_tanpa_nomor) r ASOF LEFT JOIN seg_${spec.name} s ON r.rowid >= s.t ORDER BY r.rowid;
+      DROP TABLE ${stored}_tanpa_nomor; DROP TABLE seg_${spec.name};`);
   }
-  const select = spec.columns
-    .map((c) => (c.name in mapping ? `nullif(trim(c${mapping[c.name]}), '') AS ${quoteIdent(c.name)}` : `NULL::VARCHAR AS ${quoteIdent(c.name)}`))
+  const cells = spec.columns
+    .map((c) => `${c.name in mapping ? `c${mapping[c.name]}` : "NULL::VARCHAR"} AS ${quoteIdent(c.name)}`)
     .join(", ");
-  // Without rejected lines (the usual case) record i is row i + 2, and no join is needed to say so.
-  await conn.run(
-    rejected.length
-      ? `CREATE OR REPLACE TABLE raw_${spec.name} AS
-    SELECT (r.rowid + 2 + coalesce(s.k, 0))::INTEGER AS _row, ${select}
-    FROM (SELECT rowid, * FROM ${raw}) r ASOF LEFT JOIN seg_${spec.name} s ON r.rowid >= s.t
-    ORDER BY r.rowid`
-      : `CREATE OR REPLACE TABLE raw_${spec.name} AS SELECT (rowid + 2)::INTEGER AS _row, ${select} FROM ${raw}`
-  );
-  await conn.run(`DROP TABLE ${raw}`);
+  await conn.run(`CREATE VIEW isian_${spec.name} AS SELECT ${row} AS _row, ${cells} FROM ${stored}`);
+  await createRawView(conn, spec);
   return {file, malformedRows: rejected};
 }

@@ -12,7 +12,7 @@ export interface LoadedTable {
   malformedRows: number[];
 }
 
-/** Finds NAME.csv or NAME.xlsx (any case) in the extract directory and loads it into `raw_<name>`. */
+/** Finds NAME.csv or NAME.xlsx (any case) in the extract directory and loads it (`isian_<name>` as written, `raw_<name>` trimmed). */
 export async function loadTable(conn: DuckDBConnection, spec: TableSpec, extractsDir: string, tmpDir: string): Promise<LoadedTable> {
   let entries: string[];
   try {

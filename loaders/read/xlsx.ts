@@ -5,6 +5,7 @@ import {ExtractError} from "../errors.ts";
 import {quoteIdent} from "../sql/quote.ts";
 import type {TableSpec} from "../tables/index.ts";
 import type {LoadedTable} from "./index.ts";
+import {createRawView, dropRelations} from "./views.ts";
 
 /** How far down a sheet the header row may sit below title and blank rows. */
 const HEADER_SEARCH_ROWS = 30;
@@ -36,7 +37,10 @@ function numberText(n: number): string {
   return String(n);
 }
 
-/** Loads the table's sheet (named like the table, else the first) into `raw_<name>`, finding the header row. */
+/**
+ * Loads the table's sheet (named like the table, else the first) into `isian_<name>`, finding the header
+ * row; `raw_<name>` is the view every rule reads (views.ts). Cells arrive trimmed, empty ones NULL.
+ */
 export async function loadXlsx(conn: DuckDBConnection, spec: TableSpec, file: string): Promise<LoadedTable> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -71,8 +75,9 @@ export async function loadXlsx(conn: DuckDBConnection, spec: TableSpec, file: st
   requireColumns(spec, mapping, `${file} (lembar "${sheet.name}")`, headers);
 
   const names = spec.columns.map((c) => c.name);
-  await conn.run(`CREATE OR REPLACE TABLE raw_${spec.name} (_row INTEGER, ${names.map((n) => `${quoteIdent(n)} VARCHAR`).join(", ")})`);
-  const appender = await conn.createAppender(`raw_${spec.name}`);
+  await dropRelations(conn, [`raw_${spec.name}`, `isian_${spec.name}`, `csv_${spec.name}`]);
+  await conn.run(`CREATE TABLE isian_${spec.name} (_row INTEGER, ${names.map((n) => `${quoteIdent(n)} VARCHAR`).join(", ")})`);
+  const appender = await conn.createAppender(`isian_${spec.name}`);
   for (const row of rows) {
     if (row.number <= header!.number) continue;
     appender.appendInteger(row.number);
@@ -84,6 +89,7 @@ export async function loadXlsx(conn: DuckDBConnection, spec: TableSpec, file: st
     appender.endRow();
   }
   appender.closeSync();
+  await createRawView(conn, spec);
   // A sheet has no malformed lines; the empty table keeps the reject list's SQL the same for both formats.
   await conn.run(`CREATE OR REPLACE TABLE rusak_${spec.name} (_row INTEGER, baris_csv VARCHAR)`);
   return {file, malformedRows: []};

@@ -12,9 +12,9 @@ WITH parsed AS (
     j_date(tanggal_bayar) AS tanggal_bayar, tanggal_bayar AS tanggal_bayar_text
   FROM raw_klaim
 ), member_by_nik AS (
-  -- only the members some claim names: a national enrolment grouped by NIK would not fit in memory
-  SELECT nik, arg_max(kode_kec, (mulai, -_row)) AS kode_kec FROM peserta_ok
-  WHERE nik IN (SELECT nik_text FROM parsed) GROUP BY nik
+  -- Only the members some claim names (a few thousand of a million) are summed up.
+  SELECT nik, arg_max(kode_kec, (mulai, -_row)) AS kode_kec
+  FROM peserta_ok WHERE nik IN (SELECT nik_text FROM parsed) GROUP BY nik
 ), member_by_kpj AS (
   SELECT kpj, arg_max(nik, (mulai, -_row)) AS nik, arg_max(kode_kec, (mulai, -_row)) AS kode_kec
   FROM peserta_ok WHERE kpj IN (SELECT kpj FROM parsed) GROUP BY kpj

@@ -81,13 +81,15 @@ CREATE OR REPLACE MACRO j_nik_text(s) AS nullif(regexp_replace(trim(s), '^''|\s'
 CREATE OR REPLACE MACRO j_nik_mangled(s) AS
   regexp_full_match(upper(j_nik_text(s)), '\d+([.,]\d+)?E\+?\d+|\d+[.,]\d+');
 CREATE OR REPLACE MACRO j_nik_valid_format(s) AS regexp_full_match(j_nik_text(s), '\d{16}');
--- Birth date digits DDMMYY, day + 40 for women; the century is the latest not after ref_year.
-CREATE OR REPLACE MACRO j_nik_birth(nik, ref_year) AS try_strptime(
-  CAST(CASE WHEN 2000 + TRY_CAST(substr(nik, 11, 2) AS INTEGER) <= ref_year THEN 2000 ELSE 1900 END
-       + TRY_CAST(substr(nik, 11, 2) AS INTEGER) AS VARCHAR)
-  || '-' || substr(nik, 9, 2) || '-' || lpad(CAST(TRY_CAST(substr(nik, 7, 2) AS INTEGER) % 40 AS VARCHAR), 2, '0'),
-  '%Y-%m-%d')::DATE;
-CREATE OR REPLACE MACRO j_nik_sex(nik) AS CASE WHEN TRY_CAST(substr(nik, 7, 2) AS INTEGER) > 40 THEN 'P' ELSE 'L' END;
+-- Birth date digits DDMMYY (day + 40 for women) of a NIK of 16 digits (j_nik_valid_format), as one
+-- number: read once, it gives both the birth date and the sex.
+CREATE OR REPLACE MACRO j_nik_ddmmyy(nik) AS TRY_CAST(substr(nik, 7, 6) AS INTEGER);
+-- The century is the latest not after ref_year; digits that are no date (day 32, month 13) give NULL.
+CREATE OR REPLACE MACRO j_birth_of_ddmmyy(d, ref_year) AS try(make_date(
+  CASE WHEN 2000 + d % 100 <= ref_year THEN 2000 ELSE 1900 END + d % 100, d // 100 % 100, d // 10000 % 40));
+CREATE OR REPLACE MACRO j_sex_of_ddmmyy(d) AS CASE WHEN d // 10000 > 40 THEN 'P' ELSE 'L' END;
+CREATE OR REPLACE MACRO j_nik_birth(nik, ref_year) AS j_birth_of_ddmmyy(j_nik_ddmmyy(nik), ref_year);
+CREATE OR REPLACE MACRO j_nik_sex(nik) AS j_sex_of_ddmmyy(j_nik_ddmmyy(nik));
 
 -- Age in whole years on date d.
 CREATE OR REPLACE MACRO j_age(birth, d) AS

@@ -90,12 +90,13 @@ CREATE OR REPLACE TEMP MACRO j_key_polos(s) AS CASE
 END;
 
 -- A "place" that is an identifier or a name in the extracts is not shown. Every NIK, KPJ and name is
--- looked up among the few keys above (when there are none, DuckDB does not read them at all).
+-- looked up among the few keys above (when there are none, DuckDB does not read them at all); the cells
+-- as written (isian_*), since the trimming views would trim every row first and j_key trims anyway.
 CREATE OR REPLACE TEMP TABLE kunci_pribadi AS
 SELECT DISTINCT kunci FROM (
   SELECT j_key_polos(isian) AS kunci FROM (
-    SELECT nik AS isian FROM raw_peserta UNION ALL SELECT kpj FROM raw_peserta UNION ALL SELECT nama FROM raw_peserta
-    UNION ALL SELECT nik FROM raw_klaim UNION ALL SELECT kpj FROM raw_klaim))
+    SELECT nik AS isian FROM isian_peserta UNION ALL SELECT kpj FROM isian_peserta UNION ALL SELECT nama FROM isian_peserta
+    UNION ALL SELECT nik FROM isian_klaim UNION ALL SELECT kpj FROM isian_klaim))
 WHERE kunci IN (SELECT kunci FROM wilayah_teks_layak);
 
 CREATE OR REPLACE TABLE out_wilayah_tak_dikenal AS

@@ -6,6 +6,7 @@ import {describe, expect, it} from "vitest";
 import {openDatabase} from "../../loaders/pipeline.ts";
 import {loadTable} from "../../loaders/read/index.ts";
 import {parseHeaderLine} from "../../loaders/read/csv.ts";
+import {isUtf8} from "../../loaders/read/encoding.ts";
 import {headerKey, matchHeaders} from "../../loaders/read/headers.ts";
 import {ExtractError} from "../../loaders/errors.ts";
 import {iuran, peserta, sasaran, klaim} from "../../loaders/tables/index.ts";
@@ -61,6 +62,19 @@ describe("CSV reading", () => {
     const {rows} = await load(sasaran, "sasaran.csv", iconv.encode(text, "win1252"));
     expect(rows[0].sumber).toBe("DTSEN – desil 1–4 café");
   });
+  it("checks UTF-8 across the reader's chunks, a character cut at a chunk's end included", async () => {
+    const dir = await tempDir();
+    const cases: [string, Buffer, boolean][] = [
+      ["é – 😀 at every offset", Buffer.from("ab é – 😀 x 😀😀 é"), true],
+      ["a lone continuation byte", Buffer.from([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x96, 0x61]), false],
+      ["a character cut at the end of the file", Buffer.concat([Buffer.from("abcdefg"), Buffer.from("😀").subarray(0, 3)]), false],
+      ["Windows-1252", iconv.encode("Pembayaran iuran – café", "win1252"), false],
+    ];
+    for (const [what, bytes, valid] of cases) {
+      await writeFile(join(dir, "t.csv"), bytes);
+      for (const chunk of [8, 9, 10, 11, 1 << 24]) expect([what, chunk, await isUtf8(join(dir, "t.csv"), chunk)]).toEqual([what, chunk, valid]);
+    }
+  });
   it("keeps a quoted field with a line break inside it as one row", async () => {
     const text = 'kecamatan,sektor,jumlah,sumber\nMoga,Buruh tani,10,"baris satu\nbaris dua"\nBelik,Nelayan,5,x\n';
     const {rows} = await load(sasaran, "sasaran.csv", text);
@@ -82,6 +96,19 @@ describe("CSV reading", () => {
       [2, "Moga"],
       [5, "Comal"],
     ]);
+  });
+  it.each([
+    ["a few", 500],
+    ["very many", 2],
+  ])("numbers the rows around %s malformed lines as the spreadsheet does", async (_, every) => {
+    // Every `every`-th record (and the two after the 100th) has a field too many; the others keep their line number.
+    const lines = ["kecamatan,sektor,jumlah"];
+    const broken = (i: number) => i % every === 1 || i === 100 || i === 101;
+    for (let i = 0; i < 3000; i++) lines.push(broken(i) ? `Moga,Jasa,${i},x` : `Moga,Jasa,${i}`);
+    const {loaded, rows} = await load(sasaran, "sasaran.csv", lines.join("\n") + "\n");
+    const expected = [...Array(3000).keys()].filter((i) => !broken(i));
+    expect(loaded.malformedRows).toEqual([...Array(3000).keys()].filter(broken).map((i) => i + 2));
+    expect(rows.map((r) => [r._row, r.jumlah])).toEqual(expected.map((i) => [i + 2, String(i)]));
   });
 });
 
