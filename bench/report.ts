@@ -43,6 +43,44 @@ export function mergeBenchMarkdown(existing: string | null, results: BenchResult
   return title ? existing.slice(0, title[0].length) + block + "\n" + existing.slice(title[0].length) : block + "\n" + existing;
 }
 
+export const README_START = "<!-- npm run bench: ringkasan dari bench/results.json, jangan disunting tangan -->";
+export const README_END = "<!-- akhir ringkasan npm run bench -->";
+
+const idNum = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? "–" : v.toLocaleString("id-ID", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The README's short table of the latest figures and the machine they came from (Indonesian, id-ID numbers). */
+export function readmeSummary(results: BenchResults): string {
+  const m = results.machine;
+  const date = m.date.slice(0, 10).split("-").reverse().join("/");
+  const cell = (r: SizeResult["methods"]["pipeline"]) =>
+    r.ok ? `${idNum(r.seconds)} s (CPU ${idNum(r.cpu_seconds)} s), ${idNum((r.max_rss_mib ?? 0) / 1024, 2)} GiB` : "tidak selesai";
+  const out: string[] = [];
+  out.push(`Angka terakhir: ${m.cpu_model}, ${m.cores} inti, ${idNum(m.memory_gib, 1)} GiB, ${m.os}; Node ${m.node}; diukur ${date}.`);
+  out.push("Waktu dinding (CPU semua thread) dan puncak memori (RSS) tiap cara; rincian dan penjelasan di docs/BENCHMARKS.md.");
+  out.push("");
+  out.push("| baris peserta | pipeline Jaring | SQL DuckDB polos (lantai) | arquero saja | pipeline ÷ lantai | arquero ÷ pipeline |");
+  out.push("|---|---|---|---|---:|---:|");
+  for (const s of results.sizes) {
+    const r = s.ratios;
+    const x = (v: number | null) => (v === null ? "–" : `${idNum(v)}×`);
+    out.push(`| ${s.extracts.rows.peserta.toLocaleString("id-ID")} | ${cell(s.methods.pipeline)} | ${cell(s.methods.duckdb)} | ${cell(s.methods.arquero)} | ${x(r.pipeline_vs_floor)} | ${x(r.arquero_vs_pipeline)} |`);
+  }
+  out.push("");
+  out.push("Sasaran isu 8:");
+  out.push("");
+  for (const t of results.targets) out.push(`- ${t.met === null ? "belum diukur" : t.met ? "tercapai" : "**belum tercapai**"} — ${t.target}: ${t.detail}`);
+  return out.join("\n") + "\n";
+}
+
+/** README.md with the summary between its markers replaced; unchanged when the markers are missing. */
+export function mergeReadme(existing: string, results: BenchResults): string {
+  const start = existing.indexOf(README_START);
+  const end = existing.indexOf(README_END);
+  if (start < 0 || end < start) return existing;
+  return existing.slice(0, start) + README_START + "\n" + readmeSummary(results) + existing.slice(end);
+}
+
 /** The benchmark's part of docs/BENCHMARKS.md (its sections, no title). */
 export function benchMarkdown(results: BenchResults): string {
   const m = results.machine;

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchExtracts, ROOT, type GeneratedExtracts } from "./generate.ts";
 import { hasGnuTime, measure, type Measurement } from "./measure.ts";
-import { mergeBenchMarkdown } from "./report.ts";
+import { mergeBenchMarkdown, mergeReadme } from "./report.ts";
 import { siteWeight, type SiteWeight } from "./site-weight.ts";
 import type { Phase } from "./methods/phases.ts";
 
@@ -100,6 +100,8 @@ export interface BenchOptions {
   /** Where to write results (and merge earlier sizes from); null to write nothing. */
   resultsPath?: string | null;
   markdownPath?: string | null;
+  /** README.md, whose summary block is rewritten (null: leave it). */
+  readmePath?: string | null;
   log?: (line: string) => void;
 }
 
@@ -149,7 +151,7 @@ function emptyResult(error?: string): MethodResult {
 
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? a / b : null);
 
-async function benchSize(rows: number, options: Required<Omit<BenchOptions, "dist" | "resultsPath" | "markdownPath">>): Promise<SizeResult> {
+async function benchSize(rows: number, options: Required<Omit<BenchOptions, "dist" | "resultsPath" | "markdownPath" | "readmePath">>): Promise<SizeResult> {
   const log = options.log;
   const label = sizeLabel(rows);
   const extracts = await benchExtracts({ rows, seed: options.seed, cacheDir: join(options.cacheDir, "extracts"), log });
@@ -386,6 +388,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   };
   if (resultsPath) writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
   if (markdownPath) writeFileSync(markdownPath, mergeBenchMarkdown(existingMarkdown, results));
+  const readmePath = options.readmePath === undefined ? join(ROOT, "README.md") : options.readmePath;
+  if (readmePath && existsSync(readmePath)) writeFileSync(readmePath, mergeReadme(readFileSync(readmePath, "utf8"), results));
   return results;
 }
 
@@ -407,7 +411,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const path = join(ROOT, "docs/BENCHMARKS.md");
     const results = JSON.parse(readFileSync(join(ROOT, "bench/results.json"), "utf8")) as BenchResults;
     writeFileSync(path, mergeBenchMarkdown(existsSync(path) ? readFileSync(path, "utf8") : null, results));
-    console.log("wrote docs/BENCHMARKS.md from bench/results.json");
+    const readme = join(ROOT, "README.md");
+    writeFileSync(readme, mergeReadme(readFileSync(readme, "utf8"), results));
+    console.log("wrote docs/BENCHMARKS.md and README.md's summary from bench/results.json");
     process.exit(0);
   }
   const methods = values.methods!.split(",").map((m) => m.trim()) as Method[];
@@ -428,5 +434,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(`${s.label.padEnd(5)} pipeline/floor ${f(r.pipeline_vs_floor)} (cpu ${f(r.pipeline_vs_floor_cpu)})  arquero/pipeline ${f(r.arquero_vs_pipeline)}  arquero/floor ${f(r.arquero_vs_floor)}  agree: ${s.agree}`);
   }
   for (const t of results.targets) console.log(`${t.met === null ? "?" : t.met ? "✓" : "✗"} ${t.target}: ${t.detail}`);
-  console.log("\nwrote bench/results.json and docs/BENCHMARKS.md (its benchmark block; other sections kept)");
+  console.log("\nwrote bench/results.json, docs/BENCHMARKS.md (its benchmark block; other sections kept) and README.md's summary");
 }

@@ -1,8 +1,8 @@
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {copyFileSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
-import {mergeBenchMarkdown, BLOCK_START} from "../bench/report.ts";
+import {mergeBenchMarkdown, BLOCK_START, README_END, README_START} from "../bench/report.ts";
 import {runBench, METHODS, parseSize, type BenchResults} from "../bench/run.ts";
 import {csvBytes} from "../loaders/sample/csv.ts";
 import {STYLES, buildSampleTables} from "../loaders/sample/generate.ts";
@@ -20,6 +20,7 @@ describe("benchmark (npm run bench) at 2,000 rows", () => {
   let results: BenchResults;
 
   it("runs all three methods and they agree exactly on the aggregated table", async () => {
+    copyFileSync(join(import.meta.dirname, "../README.md"), join(dir, "README.md"));
     results = await runBench({
       sizes: [2000],
       seed: 7,
@@ -30,6 +31,7 @@ describe("benchmark (npm run bench) at 2,000 rows", () => {
       dist: null,
       resultsPath: join(dir, "results.json"),
       markdownPath: join(dir, "BENCHMARKS.md"),
+      readmePath: join(dir, "README.md"),
     });
     const [size] = results.sizes;
     expect(size!.extracts.rows.peserta).toBeGreaterThan(1900);
@@ -65,6 +67,17 @@ describe("benchmark (npm run bench) at 2,000 rows", () => {
     const md = readFileSync(join(dir, "BENCHMARKS.md"), "utf8");
     expect(md).toContain("| **2k**");
     expect(md).toContain("bare DuckDB SQL (floor)");
+  });
+
+  it("puts the latest figures and the machine in the README's summary, nowhere else in it", () => {
+    const before = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
+    const after = readFileSync(join(dir, "README.md"), "utf8");
+    const block = after.slice(after.indexOf(README_START), after.indexOf(README_END));
+    expect(block).toContain(`Node ${process.version}`);
+    expect(block).toMatch(/\| 2\.0\d\d \| [\d,]+ s \(CPU [\d,]+ s\), [\d,]+ GiB \|/);
+    expect(block).toContain("Sasaran isu 8");
+    const outside = (text: string) => text.slice(0, text.indexOf(README_START)) + text.slice(text.indexOf(README_END));
+    expect(outside(after)).toBe(outside(before));
   });
 });
 
