@@ -182,42 +182,43 @@ export function benchMarkdown(results: BenchResults): string {
 /** What the numbers say about the targets, from the numbers themselves where they exist. */
 function findings(results: BenchResults): string {
   const m1 = results.sizes.find((s) => s.rows_target === 1_000_000);
+  const m10 = results.sizes.find((s) => s.rows_target === 10_000_000);
   const phases = m1?.phases ?? [];
-  const total = phases.reduce((a, p) => a + p.cpu_seconds, 0);
-  const arrow = phases.filter((p) => p.phase.startsWith("Arrow")).reduce((a, p) => a + p.cpu_seconds, 0);
-  const share = total ? `${Math.round((100 * arrow) / total)}%` : "a large share";
-  const floorVsArquero = m1?.ratios.arquero_vs_floor;
+  const cpuOf = (pattern: RegExp) => phases.filter((p) => pattern.test(p.phase)).reduce((a, p) => a + p.cpu_seconds, 0);
+  const readAndCheck = cpuOf(/^read extracts|^peserta\.sql/);
+  const arquero = m1?.methods.arquero.seconds ?? null;
   const out: string[] = [];
   out.push("### Reading the results");
   out.push("");
   out.push(
-    `- **Pipeline against the floor.** The floor does only the aggregation; the pipeline also checks every row against 18 ` +
-      `rules with reason codes, matches claims, reconciles invoices, works out each month's changes, flags small cells and ` +
-      `writes every output of loaders/outputs.ts as Arrow and CSV plus the JSON files. ` +
-      `Encoding the Arrow files in JavaScript (loaders/write/arrow.ts) is ${share} of the pipeline's CPU time at 1M ` +
-      `(see the step table): every cell of the ${m1?.methods.pipeline.groups ? int(m1.methods.pipeline.groups) : "millions of"}-row ` +
-      "`anggota_bulanan` becomes a JavaScript value before apache-arrow's builders encode it. That file is outside what " +
-      "issue 8 could change; `bench/proposals/arrow.ts` is a drop-in `tableToArrow` that lets DuckDB number the " +
-      "dictionaries and gives byte-identical files (checked on every output for the sample, a scale-3 sample and 1M rows: " +
-      "`npx tsx bench/proposals/check-arrow.ts [EXTRACTS REFERENCE]`) in roughly a quarter of the time.",
+    "- **Pipeline against the floor.** The floor reads the files and groups, as issue 8 describes it: it explodes every " +
+      "member's period into its months and counts them with one GROUP BY. The pipeline does much more — checks every row " +
+      "against 18 rules with reason codes, matches claims, reconciles invoices, works out each month's changes, runs the " +
+      "cross-table checks, flags small cells and writes every output as Arrow and CSV plus the JSON files — but it counts " +
+      "member-months differently: a NIK with one period (nearly all) is counted from the steps of its period (one up in its " +
+      "first month, one down after its last, cut where the age band changes) and a running sum per cell, so the 16 million " +
+      "member-months at 1M are never made (loaders/sql/members.sql). That is an algorithm the floor does not use, and it is " +
+      "where most of the pipeline's lead over the old profile comes from in that step; the rest of the pipeline's work " +
+      "(reading and checking every row, the checks, the outputs) now costs about what the floor's explosion costs. " +
+      `At 1M the pipeline takes ${m1 ? times(m1.ratios.pipeline_vs_floor) : "–"} the floor's time.`,
   );
   out.push(
-    `- **Pipeline against arquero.** arquero doing only the aggregation is ${floorVsArquero ? floorVsArquero.toFixed(1) + "×" : "several times"} ` +
-      "slower than DuckDB doing the same (single-threaded JavaScript, every member-month an object row after `unroll`). " +
-      "The pipeline does several times the floor's work, so being ten times faster than arquero would need the whole " +
-      "pipeline to cost about what the floor costs; the fair comparison for DuckDB against JavaScript is the floor's.",
+    `- **Pipeline against arquero.** arquero doing only the aggregation takes ${arquero === null ? "–" : `${num(arquero)} s`} at 1M ` +
+      `(${m1?.ratios.arquero_vs_floor ? times(m1.ratios.arquero_vs_floor) : "several times"} the floor: single-threaded JavaScript, every ` +
+      "member-month an object row after `unroll`). Ten times faster would mean the whole pipeline in a tenth of that; on " +
+      `these two cores reading the enrolment file and checking its rows alone take ${num(readAndCheck, 1)} CPU s of the ` +
+      "pipeline's time (see the step table), so the target is out of reach for a pipeline that reads and checks every row " +
+      `once. The pipeline is ${m1 ? times(m1.ratios.arquero_vs_pipeline) : "–"} faster.`,
   );
   out.push(
     "- **Memory at 10M.** The synthetic country has 207 regencies and about 46,000 desa, so `anggota_bulanan` has over " +
       "20 million rows (one per month × desa × sector × sex × age band with members) — far more than one regency's " +
-      "dashboard. DuckDB keeps every table in memory (it sets no `memory_limit`, so it may use 80% of the machine): the " +
-      "extract tables, the checked rows and the counts reach about 13 GiB by the end of members.sql; the Arrow encoding " +
-      "then holds every output cell in the JavaScript heap on top. Under 2 GiB would need a DuckDB `memory_limit` (it then " +
-      "spills to its temp directory) and an encoder that does not hold the output as JavaScript values. A run that would " +
-      "exhaust this shared machine is ended by the benchmark's memory guard and recorded as such. Measured once by hand " +
-      "(25/11/2026, `JARING_BENCH_ARROW=proposal`, bench/methods/phases.ts): with the proposed encoder the whole pipeline " +
-      "finishes at 10M in about 280 s with a peak of 14.2 GiB, 13.2 GiB of it DuckDB's tables by the end of members.sql; " +
-      "the encoder itself wrote the 22.6M-row `anggota_bulanan` in 13 s and added 1 GiB.",
+      "dashboard. DuckDB runs with a 1 GB `memory_limit` (loaders/pipeline.ts, `JARING_DUCKDB_MEMORY` to change it) and " +
+      "spills tables and intermediate results past it to the run's temporary folder; the Arrow writer (loaders/write/arrow.ts) " +
+      "streams each table from DuckDB in record batches of 1,048,576 rows, so no output is ever whole in JavaScript. " +
+      (m10?.methods.pipeline.ok
+        ? `Peak memory at 10M: ${num((m10.methods.pipeline.max_rss_mib ?? 0) / 1024)} GiB for ${num(m10.methods.pipeline.seconds, 0)} s of work.`
+        : "The 10M size has not been run with these settings yet (`npm run bench -- --sizes 10m`)."),
   );
   if (results.site) {
     const w = results.site.data_max_page;
@@ -233,47 +234,49 @@ function findings(results: BenchResults): string {
   out.push("### Changes made for the benchmark (issue 8)");
   out.push("");
   out.push(
-    "Measured at 1M rows on this machine while writing them (CPU seconds, which a busy machine distorts least); every " +
-      "change keeps the pipeline's outputs byte-identical on the sample (sha256 of all files before and after) and " +
-      "`npx vitest run --project unit` green.",
+    "Measured at 1M rows on this machine while making them (CPU seconds, which a busy machine distorts least); every " +
+      "change keeps the pipeline's outputs byte-identical (sha256 of every file of `npm run pipeline`, public and internal, " +
+      "operator files included, on the sample, scaled defect-laden samples and the 10k set) and `npx vitest run --project unit` green. " +
+      "Over both sessions the pipeline's steps went from 39 to about 11 CPU s at 1M, and its peak from 4.3 to about 1.4 GiB.",
   );
   out.push("");
-  out.push(
-    "- `loaders/sql/klaim.sql`: the claim-to-member join by NIK had a second condition (`NOT nik_mangled AND …`) that made " +
-      "DuckDB compare every claim with every member (a nested-loop join: 12.8 s at 1M, growing with claims × members, " +
-      "hours at 10M). It is now one equality (a mangled NIK is looked up as NULL), a hash join: 0.4–0.8 s.",
-  );
-  out.push(
-    "- `loaders/sql/members.sql`: member-months are counted as they are exploded instead of being stored (16M rows at 1M); " +
-      "one count by every split any output needs (`bulan_peserta_hitung`) feeds both `anggota_bulanan` and " +
-      "`peserta_sumber_dana` (`loaders/sql/rekonsiliasi.sql` now sums it instead of exploding again); the age band is an " +
-      "equality join on age; the per-NIK window became a small table of NIKs with several rows. `bulan_peserta` is kept " +
-      "as a view with the same columns. members + rekonsiliasi: 14.9 → 7.7 CPU s, peak 3.4 → 1.7 GiB.",
-  );
-  out.push(
-    "- `loaders/sql/peserta.sql`: dates, sexes, kecamatan, desa and job texts are normalised once per distinct text and " +
-      "joined back (a million rows hold a few thousand distinct values); DUPLIKAT is an UPDATE of the copies instead of " +
-      "a window over every row. About 6.0 → 3.6 CPU s.",
-  );
-  out.push(
-    "- `loaders/sql/perubahan.sql` (change since the previous month, merged from issue 3 while this benchmark was being " +
-      "written): it stored every active member-month with its NIK and compared each with the month before (27.5 CPU s " +
-      "and 6.5 GiB at 1M — more than the rest of the pipeline together; at 10M it alone would exhaust the machine). A NIK " +
-      "with one period has its active months in runs (the period cut by the runs of funded months), and each run is one " +
-      "`baru` and one exit, so those NIKs are now counted from their periods; NIKs with several periods are still " +
-      "compared month by month. 0.9 CPU s, no extra memory; the hand-worked fixture (with its unfunded April) and " +
-      "every output are unchanged.",
-  );
-  out.push(
-    "- `loaders/sql/pemeriksaan.sql` (cross-table checks, merged from issue 7 at the end of this work): the months someone " +
-      "is registered without an invoice came from `bulan_peserta` twice (every member-month exploded again each time); " +
-      "they now come from the periods and the few unfunded months, the same (NIK, month) pairs. The file went from 9.1 to " +
-      "about 5 CPU s and from 4.6 to 2.3 GiB peak at 1M; the rest is its other checks (per-NIK aggregates, the overlap " +
-      "self-join), left as they are.",
-  );
-  out.push("- `loaders/read/csv.ts`: without malformed lines (the usual case) the row numbers need no ASOF join and no sort.");
+  for (const line of CHANGES) out.push(`- ${line}`);
   return out.join("\n");
 }
+
+// What was changed, in order, with what it saved (the "before" of one is not the "after" of the one above it:
+// each was measured when it was made).
+const CHANGES = [
+  "`loaders/sql/klaim.sql`: the claim-to-member join by NIK had a second condition (`NOT nik_mangled AND …`) that made " +
+    "DuckDB compare every claim with every member (a nested-loop join: 12.8 s at 1M, hours at 10M); it is one equality " +
+    "now, a hash join. Later: only the members some claim names are grouped (grouping a national enrolment by NIK did " +
+    "not fit in DuckDB's memory limit). 12.8 → 0.1 CPU s.",
+  "`loaders/sql/perubahan.sql` (month-on-month change): it stored every active member-month with its NIK and compared " +
+    "each with the month before (27.5 CPU s, 6.5 GiB). One-period NIKs are now counted from their runs of active months; " +
+    "NIKs with several periods month by month. 0.9 CPU s, no extra memory.",
+  "`loaders/write/arrow.ts`: every cell of every output became a JavaScript value before apache-arrow's builders hashed " +
+    "it into a dictionary (10.2 CPU s for the 2.3M-row `anggota_bulanan`, and the whole table in the JavaScript heap). " +
+    "Now each category is numbered in DuckDB by a cast to an ENUM of the column's values in order of first appearance, " +
+    "numbers are copied from DuckDB's vectors into typed arrays, and the file is streamed in record batches. Same bytes " +
+    "for every file that fits one batch (all of the sample's); 1.4 CPU s.",
+  "`loaders/sql/members.sql`: member-months were exploded (16M rows at 1M) and grouped by six text columns. One-period " +
+    "NIKs are now counted from the steps of their periods with a running sum; cells (place × sector × sex, fund × " +
+    "kecamatan) and age bands are numbered in their names' sort order, so the counting and the final sort use integers; " +
+    "`bulan_peserta` stays as a view, and a test holds the counts equal to counting it month by month " +
+    "(test/loaders/member-months.test.ts). 8.6 → 3.5 CPU s (14.9 before the first session's changes).",
+  "`loaders/read/` and `loaders/sql/peserta.sql`, `sasaran.sql`: each CSV is stored once as DuckDB reads it (only the " +
+    "columns used) with views for the cells as written and trimmed; row numbers come from DuckDB's row id plus the " +
+    "rejected lines before it (no sort, window or join); the UTF-8 check uses Node's built-in validator; dates, sexes, " +
+    "places, jobs and sources are normalised once per distinct text and joined back; `peserta_ok` is a view. Read 2.7 → " +
+    "1.1, peserta 3.5 → 1.4 CPU s.",
+  "`loaders/sql/pemeriksaan.sql`, `wilayah_tak_dikenal.sql`, `loaders/checks.ts`, `quality.ts`, `rejects.ts`: the " +
+    "cross-table checks are counted in SQL and their per-person findings are views read only when the operator's " +
+    "`pemeriksaan.csv` is written; the overlap and two-kecamatan checks look only at NIKs with several rows (a window, " +
+    "no self-join); unknown place texts are read only for the rows counted under that reason; the operator CSVs are " +
+    "streamed from DuckDB's file. 5.3 + 3.6 → 0.1 + 0.1 CPU s.",
+  "`loaders/pipeline.ts`: DuckDB's `memory_limit` is 1 GB (it spilled nothing at 1M and kept 10M under 2 GiB); " +
+    "`loaders/suppression.ts`: the internal build keeps each output's order instead of sorting it again.",
+];
 
 const METHOD_NOTES = `### How the benchmark works
 
@@ -296,7 +299,8 @@ with \`;\`, CRLF and a BOM, three date styles and free-text job names; \`iuran.c
   default) suppresses small cells in the same step (\`JARING_AUDIENCE=public npx tsx bench/methods/phases.ts …\` times it).
 - *floor*: one DuckDB SQL statement on the same files (\`bench/methods/duckdb.ts\`): read, look up codes for kecamatan,
   desa and job text, parse the dates and the NIK, apply the period rule (end, death, age cap, as-of), explode the months
-  and GROUP BY. No validation, no quality report, no output files: the least work that gives the same table.
+  and GROUP BY. No validation, no quality report, no output files: the plainest SQL that gives the same table
+  (it explodes the months; the pipeline counts them from the periods' steps, see "Reading the results").
 - *arquero*: the same aggregation with arquero in Node (\`bench/methods/arquero.ts\`): \`loadCSV\`, \`lookup\`, \`derive\`,
   \`unroll\` of each member's months, \`semijoin\`, \`groupby().count()\`.
 
