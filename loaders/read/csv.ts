@@ -2,6 +2,7 @@ import {open} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {isUtf8, transcodeToUtf8, utf16Bom} from "./encoding.ts";
+import {blankLines} from "./blank-lines.ts";
 import {matchHeaders, requireColumns} from "./headers.ts";
 import {ExtractError} from "../errors.ts";
 import {quoteIdent, quoteLiteral} from "../sql/quote.ts";
@@ -124,22 +125,23 @@ function refuseRunawayQuote(records: RejectedRecord[], file: string): void {
 const MAX_REJECTS_IN_VIEW = 1024;
 
 /**
- * Where accepted records start to follow more rejected ones: accepted record i (rowid, in file order)
- * follows reject j when i >= line_j - 2 - j. Adjacent rejects share a start; the larger count is kept.
+ * Where accepted records start to follow more skipped lines (rejected or empty): accepted record i
+ * (rowid, in file order) follows skipped line j when i >= line_j - 2 - j. Adjacent ones share a start;
+ * the larger count is kept.
  */
-function segments(rejected: number[]): Map<number, number> {
+function segments(skipped: number[]): Map<number, number> {
   const starts = new Map<number, number>();
-  rejected.forEach((line, j) => starts.set(line - 2 - j, j + 1));
+  skipped.forEach((line, j) => starts.set(line - 2 - j, j + 1));
   return starts;
 }
 
 /**
  * Row number of an accepted record, the header being row 1: `rowid + 2` plus the number of rejected
- * records before it. Around a few rejects that count is a binary search over where they fall, written
+ * records and empty lines before it. Around a few rejects that count is a binary search over where they fall, written
  * as nested CASEs, so no join, sort or window numbers the rows and the scan stays parallel.
  */
-function rowNumber(rejected: number[]): string {
-  const starts = [...segments(rejected)];
+function rowNumber(skipped: number[]): string {
+  const starts = [...segments(skipped)];
   // The record's count lies among those of starts[lo - 1] … starts[hi - 1] (0 before the first).
   const search = (lo: number, hi: number): string => {
     if (lo === hi) return String(lo === 0 ? 0 : starts[lo - 1][1]);
@@ -207,12 +209,14 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
     appender.endRow();
   }
   appender.closeSync();
-  // Accepted records are numbered around the rejected ones (DuckDB reports their record number).
+  // Accepted records are numbered around the rejected ones (DuckDB reports their line) and the empty
+  // lines DuckDB skips (a spreadsheet shows them as rows).
   const rejected = records.map((r) => r.line);
-  const row = rejected.length <= MAX_REJECTS_IN_VIEW ? rowNumber(rejected) : "_row";
+  const skipped = [...new Set([...rejected, ...(await blankLines(path))])].sort((a, b) => a - b);
+  const row = skipped.length <= MAX_REJECTS_IN_VIEW ? rowNumber(skipped) : "_row";
   if (row === "_row") {
     // Very many broken lines (a damaged file): an as-of join numbers the records once, in a stored column.
-    const values = [...segments(rejected)].map(([t, k]) => `(${t}, ${k})`).join(", ");
+    const values = [...segments(skipped)].map(([t, k]) => `(${t}, ${k})`).join(", ");
     await conn.run(`DROP TABLE IF EXISTS ${stored}_tanpa_nomor;
       CREATE OR REPLACE TEMP TABLE seg_${spec.name} (t BIGINT, k INTEGER); INSERT INTO seg_${spec.name} VALUES ${values};
       ALTER TABLE ${stored} RENAME TO ${stored}_tanpa_nomor;

@@ -7,6 +7,7 @@ import {openDatabase} from "../../loaders/pipeline.ts";
 import {loadTable} from "../../loaders/read/index.ts";
 import {parseHeaderLine} from "../../loaders/read/csv.ts";
 import {isUtf8} from "../../loaders/read/encoding.ts";
+import {blankLines} from "../../loaders/read/blank-lines.ts";
 import {headerKey, matchHeaders} from "../../loaders/read/headers.ts";
 import {ExtractError} from "../../loaders/errors.ts";
 import {iuran, peserta, sasaran, klaim} from "../../loaders/tables/index.ts";
@@ -109,6 +110,38 @@ describe("CSV reading", () => {
     const expected = [...Array(3000).keys()].filter((i) => !broken(i));
     expect(loaded.malformedRows).toEqual([...Array(3000).keys()].filter(broken).map((i) => i + 2));
     expect(rows.map((r) => [r._row, r.jumlah])).toEqual(expected.map((i) => [i + 2, String(i)]));
+  });
+});
+
+describe("empty lines", () => {
+  // DuckDB skips an empty line; a spreadsheet shows it as a row, so the rows after it keep their numbers.
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+  ])("numbers the rows after empty lines as the spreadsheet does (%s)", async (_, nl) => {
+    const lines = ["kecamatan,sektor,jumlah", "Moga,Jasa,1", "", "Belik,Nelayan,2", "Taman,Jasa", "", "", "Comal,Jasa,3", ""];
+    const {loaded, rows} = await load(sasaran, "sasaran.csv", lines.join(nl) + nl);
+    expect(loaded.malformedRows).toEqual([5]);
+    expect(rows.map((r) => [r._row, r.kecamatan])).toEqual([
+      [2, "Moga"],
+      [4, "Belik"],
+      [8, "Comal"],
+    ]);
+  });
+
+  it("does not count an empty line inside a quoted cell (the cell is one row)", async () => {
+    const text = 'kecamatan,sektor,jumlah\n"Mo\n\nga",Jasa,1\n\nBelik,"Ne""lay\n\nan",2\nComal,Jasa,3\n';
+    const {rows} = await load(sasaran, "sasaran.csv", text);
+    expect(rows.map((r) => r._row)).toEqual([2, 4, 5]);
+  });
+
+  it("are found across the chunks a large file is read in", async () => {
+    const dir = await tempDir();
+    const lines = ["a,b"];
+    for (let i = 0; i < 5000; i++) lines.push(i % 7 === 3 ? "" : `"x""${i}",${i}`);
+    await writeFile(join(dir, "f.csv"), lines.join("\r\n"));
+    const expected = lines.flatMap((line, i) => (i > 0 && line === "" ? [i + 1] : []));
+    expect(await blankLines(join(dir, "f.csv"), 64)).toEqual(expected);
   });
 });
 
