@@ -81,7 +81,7 @@ FROM runtun;
 -- changes, each piece adds one at its first month and takes one away after its last, and a running sum of
 -- those steps per cell gives the cell's count for every month in one row per change (16M member-months
 -- at 1M members become a few million steps). The few NIKs with several periods are exploded month by
--- month, one row a month. Counts equal counting bulan_peserta's rows (test/loaders/member-months.test.ts).
+-- month, each month a step of its own. Counts equal counting bulan_peserta's rows (test/loaders/member-months.test.ts).
 CREATE OR REPLACE TABLE bulan_peserta_hitung AS
 WITH tunggal AS (
   SELECT sel, dana,
@@ -89,6 +89,12 @@ WITH tunggal AS (
     year(bulan_akhir) * 12 + month(bulan_akhir) - 1 AS akhir,
     year(lahir) * 12 + month(lahir) - 1 + CASE WHEN day(lahir) > 1 THEN 1 ELSE 0 END AS lahir_bulan
   FROM periode_peserta WHERE jumlah_periode = 1 AND bulan_awal <= bulan_akhir
+), ganda AS (
+  -- A NIK with several periods counts once a month: the latest start, then the first row, decides its place.
+  SELECT sel, dana, lahir, bulan, year(bulan) * 12 + month(bulan) - 1 AS nomor FROM (
+    SELECT _row, nik, mulai, sel, dana, lahir, unnest(generate_series(bulan_awal, bulan_akhir, INTERVAL 1 MONTH))::DATE AS bulan
+    FROM periode_peserta WHERE jumlah_periode > 1 AND bulan_awal <= bulan_akhir)
+  QUALIFY row_number() OVER (PARTITION BY nik, bulan ORDER BY mulai DESC, _row) = 1
 ), potongan AS (
   -- the part of the period in one age interval: months lahir_bulan + 12·dari … lahir_bulan + 12·sampai + 11
   SELECT 'sel' AS rincian, t.sel AS kunci, r.urutan AS umur,
@@ -98,6 +104,12 @@ WITH tunggal AS (
   UNION ALL
   -- funds are not split by age: the whole period
   SELECT 'dana', dana, 0, awal, akhir FROM tunggal
+  UNION ALL
+  -- each month of a NIK with several periods is a piece of one month
+  SELECT 'sel', g.sel, r.urutan, g.nomor, g.nomor
+  FROM ganda g JOIN umur_rentang r ON j_age(g.lahir, g.bulan) BETWEEN r.dari AND r.sampai
+  UNION ALL
+  SELECT 'dana', dana, 0, nomor, nomor FROM ganda
 ), langkah AS (
   SELECT rincian, kunci, umur, bulan, sum(beda) AS beda
   FROM (SELECT rincian, kunci, umur, awal AS bulan, 1 AS beda FROM potongan UNION ALL SELECT rincian, kunci, umur, akhir + 1, -1 FROM potongan)
@@ -107,22 +119,10 @@ WITH tunggal AS (
   SELECT *, sum(beda) OVER (sel_umur ROWS UNBOUNDED PRECEDING) AS jumlah, lead(bulan) OVER sel_umur - 1 AS sampai
   FROM langkah
   WINDOW sel_umur AS (PARTITION BY rincian, kunci, umur ORDER BY bulan)
-), ganda AS (
-  -- A NIK with several periods counts once a month: the latest start, then the first row, decides its place.
-  SELECT sel, dana, lahir, bulan FROM (
-    SELECT _row, nik, mulai, sel, dana, lahir, unnest(generate_series(bulan_awal, bulan_akhir, INTERVAL 1 MONTH))::DATE AS bulan
-    FROM periode_peserta WHERE jumlah_periode > 1 AND bulan_awal <= bulan_akhir)
-  QUALIFY row_number() OVER (PARTITION BY nik, bulan ORDER BY mulai DESC, _row) = 1
-), semua AS (
-  SELECT rincian, kunci, umur, jumlah, unnest(range(bulan, sampai + 1)) AS bulan FROM berjalan WHERE jumlah > 0
-  UNION ALL
-  SELECT 'sel', g.sel, r.urutan, 1, year(g.bulan) * 12 + month(g.bulan) - 1
-  FROM ganda g JOIN umur_rentang r ON j_age(g.lahir, g.bulan) BETWEEN r.dari AND r.sampai
-  UNION ALL
-  SELECT 'dana', dana, 0, 1, year(bulan) * 12 + month(bulan) - 1 FROM ganda
 ), dihitung AS (
-  SELECT rincian, kunci, umur, make_date((bulan // 12)::INTEGER, (bulan % 12 + 1)::INTEGER, 1) AS bulan, terdaftar
-  FROM (SELECT rincian, kunci, umur, bulan, sum(jumlah) AS terdaftar FROM semua GROUP BY ALL)
+  -- one row per cell, band and month: the steps are already summed per month
+  SELECT rincian, kunci, umur, make_date((bulan // 12)::INTEGER, (bulan % 12 + 1)::INTEGER, 1) AS bulan, jumlah AS terdaftar
+  FROM (SELECT rincian, kunci, umur, jumlah, unnest(range(bulan, sampai + 1)) AS bulan FROM berjalan WHERE jumlah > 0)
 )
 -- A month is funded or not as a whole, so `aktif` is the month's count or nothing.
 SELECT t.*, CASE WHEN f.bulan IS NOT NULL THEN t.terdaftar ELSE 0 END AS aktif
