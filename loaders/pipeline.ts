@@ -220,6 +220,9 @@ export async function runPipeline(
     for (const row of (await conn.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%\\_rinci' ESCAPE '\\'")).getRowObjectsJS()) {
       await conn.run(`DROP TABLE IF EXISTS "${String(row.table_name)}"`);
     }
+    for (const row of (await conn.runAndReadAll("SELECT view_name FROM duckdb_views() WHERE view_name LIKE '%\\_rinci' ESCAPE '\\'")).getRowObjectsJS()) {
+      await conn.run(`DROP VIEW IF EXISTS "${String(row.view_name)}"`);
+    }
     const referenceKey = JSON.stringify(reference);
     if (referenceLoaded.get(conn) !== referenceKey) {
       referenceLoaded.delete(conn);

@@ -69,7 +69,7 @@ function smallCondition(counts: readonly string[], threshold: number): string {
 /**
  * Replaces `table` by its publishable form: the same columns plus `ditekan` and `sisa` (booleans).
  * Internal audience: every row as it is, both flags false. Public: suppressed as described above.
- * The unsuppressed table stays available as `<table>_rinci` for anything that runs later.
+ * The unsuppressed table stays available as `<table>_rinci` for anything that runs later (internal: a view).
  */
 export async function suppressTable(
   conn: DuckDBConnection,
@@ -89,8 +89,12 @@ export async function suppressTable(
   const columns = (await conn.runAndReadAll(`SELECT * FROM ${rinci} LIMIT 0`)).columnNames();
 
   if (options.audience === "internal" || options.threshold <= 1) {
-    // Every output is created in its published order (ORDER BY in its SQL); a scan keeps that order.
-    await run(`CREATE TABLE ${table} AS SELECT *, false AS ditekan, false AS sisa FROM ${rinci}`);
+    // Nothing to hide: the table itself is published with two constant flags (no copy of a national-size
+    // table), and the exact table is a view of it without them.
+    await run(`ALTER TABLE ${rinci} RENAME TO ${table}`);
+    await run(`ALTER TABLE ${table} ADD COLUMN ditekan BOOLEAN DEFAULT false`);
+    await run(`ALTER TABLE ${table} ADD COLUMN sisa BOOLEAN DEFAULT false`);
+    await run(`CREATE VIEW ${rinci} AS SELECT * EXCLUDE (ditekan, sisa) FROM ${table}`);
     return {cells, hidden: 0, secondary: 0, remainders: 0, dropped: 0, notItemisedShare: cells ? 0 : null};
   }
 
