@@ -90,6 +90,9 @@ export function duckdbMemoryLimit(env: NodeJS.ProcessEnv = process.env): string 
   return value;
 }
 
+/** The database each connection from openDatabase() belongs to, for a second connection to it. */
+const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
+
 export async function openDatabase(): Promise<DuckDBConnection> {
   // Extensions would be downloaded at run time; offline that must fail at once, not hang.
   const instance = await DuckDBInstance.create(":memory:", {
@@ -98,6 +101,7 @@ export async function openDatabase(): Promise<DuckDBConnection> {
     memory_limit: duckdbMemoryLimit(),
   });
   const conn = await instance.connect();
+  instances.set(conn, instance);
   await runSqlFile(conn, "macros.sql");
   return conn;
 }
@@ -267,10 +271,29 @@ export async function runPipeline(
       await writeFile(join(staging, "referensi.json"), json(await referenceJson(conn, reference)));
       await writeFile(join(staging, "batas.topo.json"), boundaries);
       const rows: Record<string, number> = {};
-      for (const [name, {table, schema}] of Object.entries(arrowOutputs)) {
-        rows[name] = await writeArrowFile(conn, table, schema, join(staging, name));
-        const columns = Object.entries(schema).map(([c, type]) => (type === "float64" ? `round("${c}")::BIGINT AS "${c}"` : `"${c}"`));
-        await writeCsv(conn, `SELECT ${columns.join(", ")} FROM ${table}`, join(staging, name.replace(/\.arrow$/, ".csv")));
+      // The Arrow files (JavaScript encodes them as DuckDB streams the rows) and the CSV copies (DuckDB
+      // alone) are written side by side on two connections to the same database: each keeps a core busy.
+      const csvConn = await instances.get(conn)?.connect();
+      const writeArrows = async () => {
+        for (const [name, {table, schema}] of Object.entries(arrowOutputs)) rows[name] = await writeArrowFile(conn, table, schema, join(staging, name));
+      };
+      const writeCsvs = async () => {
+        for (const [name, {table, schema}] of Object.entries(arrowOutputs)) {
+          const columns = Object.entries(schema).map(([c, type]) => (type === "float64" ? `round("${c}")::BIGINT AS "${c}"` : `"${c}"`));
+          await writeCsv(csvConn ?? conn, `SELECT ${columns.join(", ")} FROM ${table}`, join(staging, name.replace(/\.arrow$/, ".csv")));
+        }
+      };
+      try {
+        if (csvConn) {
+          // allSettled: the second connection is closed only when neither side is still running.
+          const failed = (await Promise.allSettled([writeArrows(), writeCsvs()])).find((r) => r.status === "rejected");
+          if (failed) throw failed.reason;
+        } else {
+          await writeArrows();
+          await writeCsvs();
+        }
+      } finally {
+        csvConn?.closeSync();
       }
       for (const [name, {sql}] of Object.entries(kamusReferensi)) {
         await writeCsv(conn, sql, join(staging, name));
