@@ -66,13 +66,13 @@ function selectExpression(table: string, name: string, type: ColumnType, enumTyp
 }
 
 /** A column of one record batch as it is filled: numbers in a typed array, texts and flags as JS values. */
-interface ColumnBuffer {
+export interface ColumnBuffer {
   numbers: Int32Array | Float64Array | null;
   values: (string | boolean | null)[] | null;
   nulls: number[];
 }
 
-function newBuffer(type: ColumnType, rows: number): ColumnBuffer {
+export function newBuffer(type: ColumnType, rows: number): ColumnBuffer {
   const numbers = type === "float64" ? new Float64Array(rows) : type === "text" || type === "bool" ? null : new Int32Array(rows);
   return {numbers, values: numbers ? null : [], nulls: []};
 }
@@ -179,7 +179,7 @@ function rawNumbers(vector: DuckDBVector): {items: Int32Array | Float64Array; va
   return {items, validity: data};
 }
 
-function copyColumn(vector: DuckDBVector, from: number, count: number, buffer: ColumnBuffer, at: number, type: ColumnType): void {
+export function copyColumn(vector: DuckDBVector, from: number, count: number, buffer: ColumnBuffer, at: number, type: ColumnType): void {
   const numbers = buffer.numbers;
   const raw = numbers ? rawNumbers(vector) : null;
   if (numbers && raw && (raw.items instanceof Int32Array) === (numbers instanceof Int32Array)) {

@@ -4,7 +4,7 @@ import {tableFromIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {openDatabase} from "../../loaders/pipeline.ts";
-import {writeArrowFile, type ArrowSchema} from "../../loaders/write/arrow.ts";
+import {copyColumn, newBuffer, writeArrowFile, type ArrowSchema} from "../../loaders/write/arrow.ts";
 import {tempDir} from "./helpers.ts";
 
 // The writer streams a table from DuckDB in record batches; whatever the batch size, a reader must see
@@ -72,5 +72,26 @@ describe("writeArrowFile", () => {
 
   it("stops on a count beyond Int32, naming the table and column", async () => {
     await expect(writeArrowFile(conn, "besar", {jumlah: "int32"}, join(dir, "besar.arrow"))).rejects.toThrow(/besar\.jumlah: nilai melebihi Int32/);
+  });
+
+  it("copies numbers the same way whether it can read DuckDB's arrays whole or only value by value", async () => {
+    const result = await conn.run(`SELECT CASE WHEN i % 5 = 0 THEN NULL ELSE i * 3 END::INTEGER AS n, CASE WHEN i % 7 = 0 THEN NULL ELSE i / 4 END::DOUBLE AS x FROM range(3000) r(i)`);
+    for (const [column, type] of [[0, "int32"], [1, "float64"]] as const) {
+      const fast = newBuffer(type, 3000);
+      const slow = newBuffer(type, 3000);
+      let at = 0;
+      for (let k = 0; k < result.chunkCount; k++) {
+        const vector = result.getChunk(k).getColumnVector(column);
+        // Only getItem: what the writer falls back to when @duckdb/node-api keeps its arrays otherwise.
+        const plain = {getItem: (i: number) => vector.getItem(i)} as unknown as typeof vector;
+        copyColumn(vector, 0, vector.itemCount, fast, at, type);
+        copyColumn(plain, 0, vector.itemCount, slow, at, type);
+        at += vector.itemCount;
+      }
+      expect(at).toBe(3000);
+      expect(fast.nulls.length).toBeGreaterThan(0);
+      expect(fast.nulls).toEqual(slow.nulls);
+      expect([...fast.numbers!]).toEqual([...slow.numbers!]);
+    }
   });
 });
