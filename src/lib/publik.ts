@@ -84,15 +84,9 @@ export function regentExpansion(d: ExpansionInputs): ExpansionOutlook | null {
   };
 }
 
-export interface KamusFile {
-  nama: string;
-  judul: string;
-  arti: string;
-  arrow: boolean;
-  baris: number;
-  rincian: string[];
-  kolom: {nama: string; arti: string; tipe: string; satuan: string | null; hitungan_orang: boolean}[];
-}
+// The data dictionary as the pipeline writes it (kamus-data.json).
+export type {KamusFile} from "../../loaders/kamus.ts";
+import type {KamusFile} from "../../loaders/kamus.ts";
 
 /** The dictionary as one row per column (file, column, meaning, type, unit), for a table and its CSV. */
 export function dictionaryRows(berkas: readonly KamusFile[]): {berkas: string; kolom: string; arti: string; tipe: string; satuan: string}[] {

@@ -3,40 +3,11 @@
 // pipeline never puts a person's values into quality.json, and nothing here adds any.
 import {formatMonthShort, formatPercent} from "./format.js";
 
-export interface ReasonCount {
-  count: number;
-  message: string;
-  message_en?: string;
-  rows?: number[];
-}
-
-export interface TableQuality {
-  file: string;
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
-  rejects_by_reason: Record<string, ReasonCount>;
-  warnings_by_reason: Record<string, ReasonCount>;
-}
-
-export interface CrossCheck {
-  count: number;
-  unit: string;
-  message: string;
-  message_en?: string;
-  months?: string[];
-}
-
-export interface UnmatchedPlace {
-  table: string;
-  level: string;
-  name: string | null;
-  kode_kec: string | null;
-  nama_kec: string | null;
-  /** null in the public build when fewer members than the small-cell threshold wrote it ("ditekan"). */
-  rows: number | null;
-  suggestions: {kode: string; nama: string; similarity: number}[];
-}
+// The shapes quality.json is written in (loaders/): one declaration of the contract for both sides.
+import type {TableQuality} from "../../loaders/quality.ts";
+import type {CrossCheck, UnmatchedPlace} from "../../loaders/checks.ts";
+export type {ReasonCount, TableQuality} from "../../loaders/quality.ts";
+export type {CrossCheck, UnmatchedPlace} from "../../loaders/checks.ts";
 
 export interface Quality {
   tables: Record<string, TableQuality>;

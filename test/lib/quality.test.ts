@@ -10,16 +10,16 @@ const quality: Quality = {
       rows_accepted: 6,
       rows_rejected: 4,
       rejects_by_reason: {
-        DUPLIKAT: {count: 1, message: "Baris ganda", rows: [5]},
-        NIK_FORMAT: {count: 3, message: "NIK bukan 16 digit angka", rows: [2, 3, 9]},
+        DUPLIKAT: {count: 1, message: "Baris ganda", message_en: "Duplicate row", rows: [5]},
+        NIK_FORMAT: {count: 3, message: "NIK bukan 16 digit angka", message_en: "NIK is not 16 digits", rows: [2, 3, 9]},
       },
-      warnings_by_reason: {SEKTOR_TIDAK_DIKENAL: {count: 2, message: "Pekerjaan tidak dikenal", rows: [4, 7]}},
+      warnings_by_reason: {SEKTOR_TIDAK_DIKENAL: {count: 2, message: "Pekerjaan tidak dikenal", message_en: "Unknown job", rows: [4, 7]}},
     },
     iuran: {file: "iuran.xlsx", rows_read: 0, rows_accepted: 0, rows_rejected: 0, rejects_by_reason: {}, warnings_by_reason: {}},
   },
   cross_checks: {
-    DITAGIH_MELEBIHI_AKTIF: {count: 2, unit: "bulan", message: "Bulan ditagih lebih", months: ["2025-03", "2025-04"]},
-    NIK_DUA_KECAMATAN: {count: 0, unit: "peserta", message: "NIK di dua kecamatan"},
+    DITAGIH_MELEBIHI_AKTIF: {count: 2, unit: "bulan", message: "Bulan ditagih lebih", message_en: "Months invoiced over active", months: ["2025-03", "2025-04"]},
+    NIK_DUA_KECAMATAN: {count: 0, unit: "peserta", message: "NIK di dua kecamatan", message_en: "NIK in two kecamatan"},
   },
   unmatched_places: [
     {table: "peserta", level: "kecamatan", name: "Watukumpl", kode_kec: null, nama_kec: null, rows: 3, suggestions: [{kode: "33.27.04", nama: "Watukumpul", similarity: 0.98}]},
