@@ -68,11 +68,13 @@ export const suppressedOutputs: Record<string, SuppressionSpec> = {
     publicDrop: ["kode_desa"],
   },
   "anggota_desa.arrow": {groups: ["bulan"], levels: ["kode_kec", "kode_desa"], counts: ["terdaftar", "aktif"]},
-  // All four flows hide together: with the active counts of two months known, one visible flow would give away another.
+  // Region-wide only in public: per cell, active(m) − active(m−1) = new − exits ties every month of the
+  // member cube to the next, and the audit (docs/AUDIT.md) pinned hidden cells through that chain.
   "perubahan_bulanan.arrow": {
     groups: ["bulan"],
     levels: ["kode_kec", "sektor", "jenis_kelamin"],
     counts: ["baru", "keluar_meninggal", "keluar_usia", "keluar_lainnya"],
+    publicDrop: ["kode_kec", "sektor", "jenis_kelamin"],
   },
   // Benefits are fixed amounts per death: the money gives the count away and hides with it. Monthly
   // claims are region-wide in public (per kecamatan they are 0–2 a month); per kecamatan: klaim_tahunan.
@@ -83,7 +85,17 @@ export const suppressedOutputs: Record<string, SuppressionSpec> = {
     money: ["nominal", "beasiswa"],
     publicDrop: ["kode_kec"],
   },
-  "klaim_tahunan.arrow": {groups: ["tahun"], levels: ["kode_kec", "jenis"], counts: ["jumlah"], money: ["nominal", "beasiswa"]},
+  // Per kecamatan in public: the year's count of claims, no type and no money. Benefits are fixed amounts
+  // (JKM 42 or 10 juta, JKK 70 juta), so any money below the region splits a count by kind, and the
+  // region's yearly totals by type (klaim_bulanan) would pin hidden JKK deaths per kecamatan.
+  "klaim_tahunan.arrow": {
+    groups: ["tahun"],
+    levels: ["kode_kec", "jenis"],
+    counts: ["jumlah"],
+    money: ["nominal", "beasiswa"],
+    publicDrop: ["jenis"],
+    publicWithhold: ["nominal", "beasiswa"],
+  },
   // Kecamatan above the source, so kecamatan totals agree with anggota_bulanan's and cannot be differenced.
   "peserta_sumber_dana.arrow": {groups: ["bulan"], levels: ["kode_kec", "sumber_dana"], counts: ["terdaftar", "aktif"]},
   "iuran_rinci.arrow": {

@@ -36,6 +36,9 @@ export interface SuppressionSpec {
   money?: readonly string[];
   /** Dimensions the public table does not itemise at all (always null there), e.g. desa in the cube. */
   publicDrop?: readonly string[];
+  /** Money the public table never publishes (always null there): where amounts per person are fixed, any
+   * published sum below the region splits its count by kind (klaim_tahunan: JKM 42 / 10, JKK 70 juta). */
+  publicWithhold?: readonly string[];
 }
 
 export interface SuppressionStats {
@@ -143,6 +146,7 @@ export async function suppressTable(
         ${parentDims.map((d) => `any_value(${ident(d)}) AS ${ident(d)}`).join(", ")}${parentDims.length ? "," : ""}
         ${measures.map((m) => `sum(${ident(m)}) AS ${ident(m)}`).join(", ")},
         sum(_size) AS _size,
+        count(*) FILTER (WHERE _size > 0) AS _rows,
         (${l === k ? "bool_or(_primary)" : `${p(l)} IN (SELECT _key FROM sup_failed)`}${forcedAt === l ? ` OR ${p(l)} IN (SELECT _key FROM sup_forced)` : ""}) AS _small,
         ${l === k ? "bool_or(_primary)" : "false"} AS _primary
       FROM sup_cell GROUP BY ${p(l - 1)}, ${p(l)};
@@ -154,6 +158,7 @@ export async function suppressTable(
         row_number() OVER w AS _pos,
         count(*) FILTER (WHERE _size > 0) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _cum_cells,
         sum(_size) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _cum_size,
+        sum(_rows) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _cum_rows,
         ${spec.counts.map((c) => `sum(${ident(c)}) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${ident(`_sum_${c}`)}`).join(", ")}
       FROM sup_unit
       WINDOW w AS (PARTITION BY _parent ORDER BY _small DESC, _size, _key);
@@ -161,7 +166,7 @@ export async function suppressTable(
       -- The shortest prefix that holds every small child and is safe (see the top of this file).
       CREATE OR REPLACE TEMP TABLE sup_cut AS
       SELECT _parent, max(_n_small) AS _n_small,
-        min(_pos) FILTER (WHERE _pos >= _n_small AND _cum_cells >= 2 AND _cum_size > _cum_cells
+        min(_pos) FILTER (WHERE _pos >= _n_small AND _cum_cells >= 2 AND _cum_size >= _cum_rows + ${T - 1}
           ${l - 1 === 0 ? "" : spec.counts.map((c) => `AND (${ident(`_sum_${c}`)} = 0 OR ${ident(`_sum_${c}`)} >= ${T})`).join(" ")}) AS _cut
       FROM sup_rank GROUP BY _parent;
 
@@ -197,14 +202,15 @@ export async function suppressTable(
   }
 
   const secondary = await scalar(`SELECT count(*) FROM sup_cell WHERE _hidden AND NOT _primary AND NOT _dropped`);
+  const withheld = new Set(spec.publicWithhold ?? []);
   const counted = (name: string) => (drop.has(name) ? "NULL" : ident(name));
   await run(`
     CREATE TABLE ${table} AS
-    SELECT ${columns.map((c) => (measures.includes(c) ? `CASE WHEN _hidden THEN NULL ELSE ${ident(c)} END AS ${ident(c)}` : `${counted(c)} AS ${ident(c)}`)).join(", ")},
+    SELECT ${columns.map((c) => (withheld.has(c) ? `NULL::DOUBLE AS ${ident(c)}` : measures.includes(c) ? `CASE WHEN _hidden THEN NULL ELSE ${ident(c)} END AS ${ident(c)}` : `${counted(c)} AS ${ident(c)}`)).join(", ")},
       _hidden AS ditekan, false AS sisa
     FROM sup_cell WHERE NOT _dropped
     UNION ALL BY NAME
-    SELECT ${columns.map((c) => (spec.counts.includes(c) ? `${ident(c)}::INTEGER AS ${ident(c)}` : money.includes(c) ? `${ident(c)}::DOUBLE AS ${ident(c)}` : `${ident(c)}`)).join(", ")},
+    SELECT ${columns.map((c) => (spec.counts.includes(c) ? `${ident(c)}::INTEGER AS ${ident(c)}` : withheld.has(c) ? `NULL::DOUBLE AS ${ident(c)}` : money.includes(c) ? `${ident(c)}::DOUBLE AS ${ident(c)}` : `${ident(c)}`)).join(", ")},
       false AS ditekan, true AS sisa
     FROM sup_rest
     ORDER BY ALL;

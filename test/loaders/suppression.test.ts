@@ -23,7 +23,8 @@ const sum = (rows: readonly Row[], column: string, where: (r: Row) => boolean = 
 // One month, four kecamatan, sectors a–c:
 //  K1: 3, 7, 12 → 3 is small; hiding it alone would let 22 − 7 − 12 give it back, so 7 (the next
 //      smallest) hides with it: remainder 10 from two cells, 12 stays.
-//  K2: 2, 3, 20 → two small cells, remainder 5 from two cells: 20 stays.
+//  K2: 2, 3, 20 → two small cells; their remainder 5 would be two rows of at least 1 each, so each
+//      known to be 1–4: 20 hides with them (remainder 25 from three rows, each could be 1 or 23).
 //  K3: 1, 2 → everything small, 3 in all: K3 cannot protect itself and goes up a level, where the
 //      next smallest kecamatan (K1, 22) hides with it: the month's remainder is 25.
 //  K4: 30, 40 → nothing small.
@@ -61,14 +62,20 @@ describe("small-cell suppression on a hand-worked table", () => {
     expect(sum(rows, "n")).toBe(22);
   });
 
-  it("hides two small cells together when they make a safe remainder (2 + 3 = 5), keeping 20", async () => {
+  it("counts the protection in hidden rows: 2 + 3 = 5 in two rows pins each to 1–4, so 20 hides too", async () => {
     const {rows} = await suppressed(cells.filter((c) => c[1] === "K2"));
     expect(rows.map((r) => [r.sektor, r.n, r.ditekan, r.sisa])).toEqual([
       ["a", null, true, false],
       ["b", null, true, false],
-      ["c", 20, false, false],
-      [null, 5, false, true],
+      ["c", null, true, false],
+      [null, 25, false, true],
     ]);
+  });
+
+  it("keeps a remainder of two rows when each could still hold 5 or more (3 + 7 = 10)", async () => {
+    const {rows} = await suppressed([["2025-01", "K1", "a", 3], ["2025-01", "K1", "b", 7], ["2025-01", "K1", "c", 12], ["2025-01", "K1", "d", 1], ["2025-01", "K2", "a", 50], ["2025-01", "K2", "b", 60]]);
+    // 1 + 3 = 4 in two rows fails (not even 5 people); 1 + 3 + 7 = 11 in three rows: each could be 9.
+    expect(rows.filter((r) => r.kec === "K1").map((r) => [r.sektor, r.n])).toEqual([["a", null], ["b", null], ["c", 12], ["d", null], [null, 11]]);
   });
 
   it("moves a kecamatan that is small throughout up a level, with the next smallest kecamatan", async () => {
@@ -77,15 +84,15 @@ describe("small-cell suppression on a hand-worked table", () => {
     // K3 and all of K1 hidden (K1's own remainder merged upwards); K2 and K4 as before.
     expect(of("K3").map((r) => [r.n, r.ditekan])).toEqual([[null, true], [null, true]]);
     expect(of("K1").every((r) => r.ditekan && r.n === null)).toBe(true);
-    expect(of("K2").map((r) => r.n)).toEqual([null, null, 20, 5]);
+    expect(of("K2").map((r) => r.n)).toEqual([null, null, null, 25]);
     expect(of("K4").map((r) => r.n)).toEqual([30, 40]);
     expect(rows.filter((r) => r.kec === null)).toEqual([{bulan: "2025-01", kec: null, sektor: null, n: 25, ditekan: false, sisa: true}]);
     // Totals are exact: every kecamatan that shows any figure sums to its own, and the month to 120.
     expect(sum(rows, "n")).toBe(120);
     expect(sum(rows, "n", (r) => r.kec === "K2")).toBe(25);
-    expect(stats).toMatchObject({cells: 10, hidden: 7, remainders: 2, dropped: 0});
-    // Hidden for a neighbour's sake: K1's 7 and 12 (K1's 3 is small itself).
-    expect(stats.secondary).toBe(2);
+    expect(stats).toMatchObject({cells: 10, hidden: 8, remainders: 2, dropped: 0});
+    // Hidden for a neighbour's sake: K1's 7 and 12 (K1's 3 is small itself), and K2's 20.
+    expect(stats.secondary).toBe(3);
   });
 
   it("never publishes a count of 1..4 outside a region-wide remainder", async () => {
@@ -117,11 +124,11 @@ describe("small-cell suppression on a hand-worked table", () => {
     );
     expect(rows).toEqual([
       {bulan: "2025-01", jenis: "JKK", kec: null, jumlah: 1, nominal: 70_000_000, ditekan: false, sisa: true},
-      // JKM: 2 and 3 hide together (5 people in 2 rows), their money with them; 6 stays.
+      // JKM: 2 and 3 would be 5 people in 2 rows (each 1–4), so 6 hides with them, money too.
       {bulan: "2025-01", jenis: "JKM", kec: "K1", jumlah: null, nominal: null, ditekan: true, sisa: false},
       {bulan: "2025-01", jenis: "JKM", kec: "K2", jumlah: null, nominal: null, ditekan: true, sisa: false},
-      {bulan: "2025-01", jenis: "JKM", kec: "K3", jumlah: 6, nominal: 252_000_000, ditekan: false, sisa: false},
-      {bulan: "2025-01", jenis: "JKM", kec: null, jumlah: 5, nominal: 210_000_000, ditekan: false, sisa: true},
+      {bulan: "2025-01", jenis: "JKM", kec: "K3", jumlah: null, nominal: null, ditekan: true, sisa: false},
+      {bulan: "2025-01", jenis: "JKM", kec: null, jumlah: 11, nominal: 462_000_000, ditekan: false, sisa: true},
     ]);
     expect(stats.dropped).toBe(1);
   });
