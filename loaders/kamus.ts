@@ -128,14 +128,14 @@ export const kamusArrow: Record<string, FileMeaning> = {
   },
   "klaim_tahunan.arrow": {
     judul: "Klaim santunan per tahun kejadian, kecamatan dan jenis",
-    arti: "Seperti klaim_bulanan, per tahun: di situs publik rincian kecamatan ada di sini (per bulan angkanya terlalu kecil).",
+    arti: "Seperti klaim_bulanan, per tahun: di situs publik rincian kecamatan ada di sini (per bulan angkanya terlalu kecil), sebagai jumlah klaim saja — tanpa jenis dan tanpa nilai, karena santunan yang besarnya tetap akan membuka jumlah klaim per jenis.",
     kolom: {
       tahun: {arti: "Tahun kejadian (meninggal dunia).", satuan: "tahun"},
       kode_kec: {arti: "Kode kecamatan peserta; kosong bila tidak diketahui, atau (baris sisa) tidak dirinci.", satuan: "kode"},
-      jenis: {arti: "JKM (Jaminan Kematian) atau JKK (Jaminan Kecelakaan Kerja); kosong di baris sisa yang tidak dirinci menurut jenis.", satuan: null},
+      jenis: {arti: "JKM (Jaminan Kematian) atau JKK (Jaminan Kecelakaan Kerja); kosong di baris sisa yang tidak dirinci menurut jenis, dan di semua baris situs publik.", satuan: null},
       jumlah: {arti: "Jumlah klaim (orang meninggal).", satuan: "orang"},
-      nominal: {arti: "Santunan yang dibayarkan.", satuan: "rupiah"},
-      beasiswa: {arti: "Beasiswa anak yang dibayarkan.", satuan: "rupiah"},
+      nominal: {arti: "Santunan yang dibayarkan; kosong di situs publik (santunan seluruh kabupaten: klaim_bulanan).", satuan: "rupiah"},
+      beasiswa: {arti: "Beasiswa anak yang dibayarkan; kosong di situs publik.", satuan: "rupiah"},
       ditekan,
       sisa,
     },
@@ -147,7 +147,7 @@ export const kamusArrow: Record<string, FileMeaning> = {
   },
   "perubahan_bulanan.arrow": {
     judul: "Perubahan peserta aktif dibanding bulan sebelumnya",
-    arti: "Peserta baru dan yang keluar per bulan, kecamatan, sektor dan jenis kelamin (hanya sel yang berubah).",
+    arti: "Peserta baru dan yang keluar per bulan, kecamatan, sektor dan jenis kelamin (hanya sel yang berubah). Di situs publik hanya untuk seluruh kabupaten: rincian per sel mengikat bulan-bulan tabel peserta sehingga angka yang ditekan dapat dihitung.",
     kolom: {
       bulan,
       kode_kec: kodeKec,

@@ -684,7 +684,8 @@ export interface KecamatanBenefit {
   kode_kec: string | null;
   /** The visible claims: all of them, unless `ditekan`. */
   klaim: number;
-  santunan: number;
+  /** null: the public build publishes no money per kecamatan (fixed benefits would split the count by kind). */
+  santunan: number | null;
   /**
    * Public build: some of the kecamatan's claims in these rows are hidden (in the NOT_ITEMISED row),
    * so `klaim` and `santunan` are only part of its figure and a page must not print them as its total.
@@ -703,7 +704,9 @@ export function benefitsByKecamatan(klaim: readonly KlaimBulanan[]): KecamatanBe
     const b = byKec.get(kode) ?? {kode_kec: kode, klaim: 0, santunan: 0};
     if (row.jumlah === null) b.ditekan = true;
     b.klaim += num(row.jumlah);
-    b.santunan += num(row.nominal) + num(row.beasiswa ?? 0);
+    // A published count without its money: the money is withheld for the whole kecamatan.
+    if (row.jumlah !== null && row.nominal === null) b.santunan = null;
+    if (b.santunan !== null) b.santunan += num(row.nominal) + num(row.beasiswa ?? 0);
     byKec.set(kode, b);
   }
   // Kecamatan by code, then the not-itemised line, then claims placed nowhere.
