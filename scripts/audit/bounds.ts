@@ -122,7 +122,7 @@ export async function auditBounds(system: System, options: {threshold: number; n
         solved++;
         return interval(i);
       });
-      const refine = lp.map((b, i) => audited[i] && !b.seen && (b.upper - b.lower <= narrow || b.upper < options.threshold + narrow));
+      const refine = lp.map((b, i) => !large && audited[i] && !b.seen && (b.upper - b.lower <= narrow || b.upper < options.threshold + narrow));
       if (refine.some(Boolean)) {
         comp.unknowns.forEach((_, i) => model.changeColIntegrality(i, highs.constants.variableType.integer));
         refine.forEach((yes, i) => {

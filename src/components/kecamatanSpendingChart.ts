@@ -40,9 +40,11 @@ export function kecamatanSpendingChart(rows: readonly KecamatanSpendingRow[], op
       Plot.dot(sorted, {y: "nama", x: "iuran_ditagih", r: 5, fill: COLORS.green, title: (r: KecamatanSpendingRow) => `${r.nama}\n${spendingLabel}: ${formatMoney(r.iuran_ditagih)}`, tip: true})
     ]
   });
+  // The public build publishes no benefits per kecamatan: then neither dots nor their swatch.
+  const withBenefits = sorted.some((r) => r.santunan !== null);
   const legend = swatches([
     {label: spendingLabel, color: COLORS.green},
-    {label: "Santunan diterima keluarga", color: COLORS.accent}
+    ...(withBenefits ? [{label: "Santunan diterima keluarga", color: COLORS.accent}] : [])
   ]);
-  return figure(plot, {legend, description: `Iuran dan santunan per kecamatan, ${sorted.length} kecamatan, diurutkan dari iuran terbesar.`});
+  return figure(plot, {legend, description: `${withBenefits ? "Iuran dan santunan" : "Iuran"} per kecamatan, ${sorted.length} kecamatan, diurutkan dari iuran terbesar.`});
 }

@@ -420,12 +420,24 @@ export function changeSincePrevious(
     seen(kode);
     totals.add(`${kode}|${row.bulan === bulan ? "aktif" : "aktif_sebelumnya"}`, row.aktif);
   }
+  // A public build publishes the changes region-wide only (docs/ARCHITECTURE.md): then no group's flows
+  // are known ("ditekan"), and the region's go to the "Tidak dirinci" line when the view is the region.
+  const itemised = !perubahan.length || perubahan.some((row) => (by === "sektor" ? row.sektor : row.kode_kec) != null);
+  const regionView = !filter.kec && !filter.sektor.length && !filter.jk;
   for (const row of perubahan) {
     if (row.bulan !== bulan) continue;
+    if (!itemised) {
+      if (regionView) for (const flow of FLOWS) totals.add(`${NOT_ITEMISED}|${flow}`, row[flow]);
+      continue;
+    }
     if (!matchesAnggota({...row, terdaftar: 0, aktif: 0}, filter, withPlace)) continue;
     const kode = groupOf(row);
     seen(kode);
     for (const flow of FLOWS) totals.add(`${kode}|${flow}`, row[flow]);
+  }
+  if (!itemised) {
+    for (const kode of codes) for (const flow of FLOWS) if (kode !== NOT_ITEMISED || !regionView) totals.add(`${kode}|${flow}`, null);
+    if (regionView) seen(NOT_ITEMISED);
   }
   const ordered = [...codes.filter((c) => c !== NOT_ITEMISED), ...codes.filter((c) => c === NOT_ITEMISED)];
   return ordered.map((kode) => {
@@ -449,9 +461,10 @@ export function changeSincePrevious(
  * The active counts and the net change come from the member table and stay known.
  */
 export function changeTotal(rows: readonly ChangeRow[]): ChangeRow {
-  const covered = rows.some((r) => r.kode === NOT_ITEMISED);
+  // The "Tidak dirinci" line holds the hidden flows only where it has a figure of its own.
+  const covered = (pick: (r: ChangeRow) => number | null) => rows.some((r) => r.kode === NOT_ITEMISED && pick(r) !== null);
   const sum = (pick: (r: ChangeRow) => number | null) => rows.reduce((s, r) => s + (pick(r) ?? 0), 0);
-  const flow = (pick: (r: ChangeRow) => number | null) => (!covered && rows.some((r) => pick(r) === null) ? null : sum(pick));
+  const flow = (pick: (r: ChangeRow) => number | null) => (!covered(pick) && rows.some((r) => pick(r) === null) ? null : sum(pick));
   const aktif = sum((r) => r.aktif);
   const aktif_sebelumnya = sum((r) => r.aktif_sebelumnya);
   const keluar_meninggal = flow((r) => r.keluar_meninggal);

@@ -218,6 +218,25 @@ describe("coverage page on a public build", () => {
     const partial = changeTotal(rows.filter((r) => r.kode !== NOT_ITEMISED));
     expect([partial.baru, partial.keluar, partial.aktif, partial.neto]).toEqual([null, null, 61, 1]);
   });
+
+  it("change published region-wide only: every kecamatan's flows are hidden, the region's sit on the remainder line", () => {
+    const perubahan: Perubahan[] = [
+      {bulan: oct, kode_kec: null as unknown as string, sektor: null as unknown as string, jenis_kelamin: null as unknown as string, baru: 11, keluar_meninggal: 2, keluar_usia: 6, keluar_lainnya: 1, ditekan: false, sisa: true}
+    ];
+    const rows = changeSincePrevious(perubahan, anggota, kecamatan, {bulan: oct, filter: NO_FILTER, by: "kecamatan"});
+    expect(rows.map((r) => [r.kode, r.aktif_sebelumnya, r.aktif, r.baru, r.keluar, r.neto])).toEqual([
+      ["K1", 60, 61, null, null, 1],
+      ["K2", null, null, null, null, null],
+      ["K3", 0, null, null, null, null],
+      [NOT_ITEMISED, 37, 38, 11, 9, null]
+    ]);
+    const total = changeTotal(rows);
+    expect([total.baru, total.keluar, total.neto]).toEqual([11, 9, 2]);
+    // Within one kecamatan, or for one sector, nothing of the region's flows can be placed: unknown, not 0.
+    const k1 = changeSincePrevious(perubahan, anggota, sectors, {bulan: oct, filter: {...NO_FILTER, kec: "K1"}, by: "sektor"});
+    expect(k1.every((r) => r.baru === null && r.keluar === null)).toBe(true);
+    expect(changeTotal(k1).baru).toBeNull();
+  });
 });
 
 describe("budget page on a public build", () => {
