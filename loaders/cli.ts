@@ -5,7 +5,7 @@
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {ExtractError} from "./errors.ts";
-import {audienceFrom, runPipeline} from "./pipeline.ts";
+import {OPERATOR_FILES, audienceFrom, runPipeline} from "./pipeline.ts";
 import {defaultPaths} from "./paths.ts";
 
 const defaults = defaultPaths();
@@ -53,7 +53,7 @@ try {
     console.log("Pemeriksaan silang:");
     for (const [code, c] of findings) console.log(`  ${String(c.count).padStart(7)} ${c.unit.padEnd(7)} ${code}: ${c.message}`);
   }
-  console.log(`Rincian per baris (dengan NIK/KPJ — jangan diterbitkan): ${join(out, "penolakan.csv")}, ${join(out, "pemeriksaan.csv")}`);
+  console.log(`Rincian per baris untuk petugas, dibuka di Excel (dengan NIK/KPJ — jangan diterbitkan): ${OPERATOR_FILES.map((f) => join(out, f)).join(", ")}`);
 } catch (error) {
   if (error instanceof ExtractError) {
     console.error(`GAGAL: ${error.message}`);

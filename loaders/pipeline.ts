@@ -15,7 +15,7 @@ import {buildKamus, kamusReferensi} from "./kamus.ts";
 import {quoteLiteral} from "./sql/quote.ts";
 import {ExtractError} from "./errors.ts";
 import {crossChecks, unmatchedPlaces, type CrossCheck, type UnmatchedPlace} from "./checks.ts";
-import {crossCheckCsv, rejectListCsv} from "./rejects.ts";
+import {crossCheckWorkbook, rejectWorkbook} from "./rejects.ts";
 import {commitStaging, openStaging} from "./write/publish.ts";
 
 export interface PipelineOptions {
@@ -31,8 +31,8 @@ export interface PipelineOptions {
    */
   audience?: Audience;
   /**
-   * Also write the operator's files — penolakan.csv (every rejected or flagged row with its NIK, KPJ
-   * and offending value) and pemeriksaan.csv (the cross-check findings, per person). They hold
+   * Also write the operator's files — penolakan.xlsx (every rejected or flagged row with its NIK, KPJ
+   * and offending value) and pemeriksaan.xlsx (the cross-check findings, per person). They hold
    * personal data: only `npm run pipeline` asks for them, never the site's data loader.
    */
   operatorFiles?: boolean;
@@ -73,7 +73,7 @@ export interface Quality {
 }
 
 /** Operator files: personal identifiers, never published. */
-export const OPERATOR_FILES = ["penolakan.csv", "pemeriksaan.csv"];
+export const OPERATOR_FILES = ["penolakan.xlsx", "pemeriksaan.xlsx"];
 
 /**
  * DuckDB's memory for tables and intermediate results; past it, it spills to the run's temp folder
@@ -309,8 +309,10 @@ export async function runPipeline(
       });
       await writeFile(join(staging, "kamus-data.json"), json(kamus));
       if (options.operatorFiles) {
-        await rejectListCsv(conn, tables, tmp, join(staging, "penolakan.csv"));
-        await crossCheckCsv(conn, tmp, join(staging, "pemeriksaan.csv"));
+        // Dated by the extract (or the as-of month), not by the clock: the same extracts, the same bytes.
+        const dated = new Date(`${summary.extract_date ?? `${summary.as_of ?? "2000-01"}-01`}T00:00:00Z`);
+        await rejectWorkbook(conn, tables, quality.tables, join(staging, OPERATOR_FILES[0]), dated);
+        await crossCheckWorkbook(conn, quality.cross_checks, join(staging, OPERATOR_FILES[1]), dated);
       }
       const files = await commitStaging(staging, out);
       return {summary, quality, files, suppression};

@@ -200,7 +200,7 @@ export async function loadCsv(conn: DuckDBConnection, spec: TableSpec, file: str
   }
   const records = await rejectedRecords(conn, spec.name);
   refuseRunawayQuote(records, file);
-  // The lines themselves, for the operator's reject list (penolakan.csv); one row per record.
+  // The lines themselves, for the operator's reject list (penolakan.xlsx); one row per record.
   await conn.run(`CREATE OR REPLACE TABLE rusak_${spec.name} (_row INTEGER, baris_csv VARCHAR)`);
   const appender = await conn.createAppender(`rusak_${spec.name}`);
   for (const record of records) {

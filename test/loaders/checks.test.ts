@@ -3,7 +3,7 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openDatabase, runPipeline} from "../../loaders/pipeline.ts";
-import {parseCsv} from "../support/csv.ts";
+import {readWorkbook} from "../support/xlsx.ts";
 import {fixture, referenceDir, root, tempDir} from "./helpers.ts";
 
 // test/fixtures/silang: one person per cross-table check, worked out by hand (iuran Mar–May 2025).
@@ -49,21 +49,24 @@ describe("cross-table checks", () => {
     expect(kecil.quality.cross_checks.TERDAFTAR_TANPA_TAGIHAN).toMatchObject({count: 0, months: []});
   });
 
-  it("lists the same findings in the public build, whose small cells are suppressed before pemeriksaan.csv is written", async () => {
+  it("lists the same findings in the public build, whose small cells are suppressed before pemeriksaan.xlsx is written", async () => {
     const pub = await tempDir();
     await runPipeline({extracts: fixture("silang"), reference: referenceDir, out: pub, operatorFiles: true, audience: "public"});
-    expect(readFileSync(join(pub, "pemeriksaan.csv"), "utf8")).toBe(readFileSync(join(out, "pemeriksaan.csv"), "utf8"));
+    // Byte for byte: the workbook is dated by the extract, not by the clock.
+    expect(readFileSync(join(pub, "pemeriksaan.xlsx")).equals(readFileSync(join(out, "pemeriksaan.xlsx")))).toBe(true);
   });
 
-  it("writes the findings with NIK and source row for the operator only (pemeriksaan.csv)", () => {
-    const [header, ...rows] = parseCsv(readFileSync(join(out, "pemeriksaan.csv"), "utf8").replace(/^\uFEFF/, ""));
-    const col = (name: string) => header.indexOf(name);
-    const byCode = Object.fromEntries(rows.map((r) => [r[col("kode")], r]));
-    expect(byCode.MELEWATI_BATAS_USIA[col("nik")]).toBe("3327041004609004");
-    expect(byCode.MELEWATI_BATAS_USIA[col("baris")]).toBe("7");
-    expect(byCode.NIK_DUA_KECAMATAN[col("baris")]).toBe("3 4");
-    expect(byCode.KLAIM_DI_LUAR_KEPESERTAAN[col("tabel")]).toBe("klaim");
-    expect(byCode.DITAGIH_MELEBIHI_AKTIF[col("keterangan")]).toBe("ditagih 9 peserta, aktif 7");
+  it("writes the findings with NIK and source row for the operator only (pemeriksaan.xlsx), a sheet per check", async () => {
+    const book = await readWorkbook(join(out, "pemeriksaan.xlsx"));
+    expect(Object.keys(book)).toEqual(["Penjelasan", "DITAGIH_MELEBIHI_AKTIF", "TERDAFTAR_TANPA_TAGIHAN", "KLAIM_DI_LUAR_KEPESERTAAN", "MELEWATI_BATAS_USIA", "NIK_DUA_KECAMATAN", "PERIODE_TUMPANG_TINDIH"]);
+    // The first sheet explains every check with its count.
+    expect(book.Penjelasan.rows.map((r) => [r[0], r[1]])).toEqual(Object.entries(result.quality.cross_checks).map(([code, c]) => [code, c.count]));
+    const first = (code: string) => Object.fromEntries(book[code].header.map((h, i) => [h, book[code].rows[0][i]]));
+    expect(first("MELEWATI_BATAS_USIA")).toMatchObject({NIK: "3327041004609004", Baris: "7", Bulan: "2025-04"});
+    expect(first("NIK_DUA_KECAMATAN").Baris).toBe("3 4");
+    expect(first("KLAIM_DI_LUAR_KEPESERTAAN").Tabel).toBe("klaim");
+    expect(first("DITAGIH_MELEBIHI_AKTIF").Keterangan).toBe("ditagih 9 peserta, aktif 7");
+    for (const sheet of Object.values(book)) expect([sheet.frozen, sheet.filtered]).toEqual([true, true]);
   });
 });
 
@@ -103,16 +106,26 @@ describe("unmatched kecamatan and desa names", () => {
   });
 });
 
-describe("the operator's reject list (penolakan.csv)", () => {
-  it("has the row number, NIK, KPJ, column and offending value of every rejected or flagged row", () => {
-    const [header, ...rows] = parseCsv(readFileSync(join(out, "penolakan.csv"), "utf8").replace(/^\uFEFF/, ""));
-    expect(header).toEqual(["tabel", "baris", "jenis", "kode", "pesan", "kolom", "nilai", "nik", "kpj"]);
-    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[5], r[6], r[7], r[8]])).toEqual([
-      ["peserta", "10", "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "Watukumpl", "3327041206629007", "12000000007"],
-      ["peserta", "11", "peringatan", "DESA_TIDAK_DIKENAL", "desa", "Tlagasan", "3327041306629008", "12000000008"],
-      ["peserta", "12", "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "3327041505629001", "3327041406629009", "12000000009"],
-      ["peserta", "13", "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "Fiktif Satu", "3327041606629010", "12000000010"],
-      ["sasaran", "3", "peringatan", "DESA_TIDAK_DIKENAL", "desa", "Tlagasan", "", ""],
+describe("the operator's reject list (penolakan.xlsx)", () => {
+  it("has the row number, NIK, KPJ, column and offending value of every rejected or flagged row", async () => {
+    const book = await readWorkbook(join(out, "penolakan.xlsx"));
+    expect(Object.keys(book)).toEqual(["Penjelasan", "peserta", "sasaran"]);
+    expect(book.peserta.header).toEqual(["Baris", "Jenis", "Kode", "Penjelasan", "Kolom", "Isi sel (seperti tertulis)", "NIK", "KPJ"]);
+    const rows = ["peserta", "sasaran"].flatMap((t) => book[t].rows.map((r) => [t, r[0], r[1], r[2], r[4], r[5], r[6], r[7]]));
+    expect(rows).toEqual([
+      ["peserta", 10, "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "Watukumpl", "3327041206629007", "12000000007"],
+      ["peserta", 11, "peringatan", "DESA_TIDAK_DIKENAL", "desa", "Tlagasan", "3327041306629008", "12000000008"],
+      ["peserta", 12, "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "3327041505629001", "3327041406629009", "12000000009"],
+      ["peserta", 13, "ditolak", "KECAMATAN_TIDAK_DIKENAL", "kecamatan", "Fiktif Satu", "3327041606629010", "12000000010"],
+      ["sasaran", 3, "peringatan", "DESA_TIDAK_DIKENAL", "desa", "Tlagasan", null, null],
+    ]);
+    // Identifiers and values are text cells: a spreadsheet shows them as written.
+    expect(book.peserta.text.every((r) => r.slice(1).every(Boolean))).toBe(true);
+    // The first sheet: every reason with its count, per table.
+    expect(book.Penjelasan.rows.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ["peserta", "ditolak", "KECAMATAN_TIDAK_DIKENAL", 3],
+      ["peserta", "peringatan", "DESA_TIDAK_DIKENAL", 1],
+      ["sasaran", "peringatan", "DESA_TIDAK_DIKENAL", 1],
     ]);
     // as many lines as quality.json counts rejections and warnings
     const counted = Object.values(result.quality.tables).reduce(
@@ -124,8 +137,8 @@ describe("the operator's reject list (penolakan.csv)", () => {
 
   it("is not written unless asked for (the site's loader never asks)", async () => {
     const plain = await runPipeline({extracts: fixture("silang"), reference: referenceDir, out: await tempDir()});
-    expect(plain.files.map((f) => f.split("/").pop())).not.toContain("penolakan.csv");
-    expect(plain.files.map((f) => f.split("/").pop())).not.toContain("pemeriksaan.csv");
+    expect(plain.files.map((f) => f.split("/").pop())).not.toContain("penolakan.xlsx");
+    expect(plain.files.map((f) => f.split("/").pop())).not.toContain("pemeriksaan.xlsx");
   });
 });
 
@@ -153,7 +166,7 @@ describe("the checks' shortcuts, against the plain query on the sample", () => {
     expect(await rows("SELECT nik FROM nik_dua_kecamatan ORDER BY 1")).toEqual(all);
   });
 
-  it("counts what pemeriksaan.csv lists", async () => {
+  it("counts what pemeriksaan.xlsx lists", async () => {
     expect(await rows("SELECT kode, count(*)::INTEGER AS n FROM pemeriksaan_temuan GROUP BY kode ORDER BY kode")).toEqual(
       await rows("SELECT kode, jumlah::INTEGER AS n FROM pemeriksaan_jumlah WHERE jumlah > 0 ORDER BY kode")
     );

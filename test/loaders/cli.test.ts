@@ -2,6 +2,7 @@ import {spawnSync} from "node:child_process";
 import {cp, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {readWorkbook} from "../support/xlsx.ts";
 import {fixture, root, tempDir} from "./helpers.ts";
 
 function pipeline(...args: string[]) {
@@ -26,10 +27,9 @@ describe("npm run pipeline", () => {
     const run = pipeline("--extracts", fixture("kecil"), "--out", out);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("ditolak       1  NIK_RUSAK_EXCEL: NIK diubah Excel menjadi angka");
-    expect(run.stdout).toContain(join(out, "penolakan.csv"));
-    const lines = (await readFile(join(out, "penolakan.csv"), "utf8")).replace(/^\uFEFF/, "").trim().split("\n");
-    expect(lines[0]).toBe("tabel;baris;jenis;kode;pesan;kolom;nilai;nik;kpj");
-    expect(lines).toContain("peserta;7;ditolak;KECAMATAN_TIDAK_DIKENAL;Nama/kode kecamatan tidak ditemukan di daftar resmi maupun daftar alias;kecamatan;Atlantis;3327041505609006;11000000006");
+    expect(run.stdout).toContain(join(out, "penolakan.xlsx"));
+    const book = await readWorkbook(join(out, "penolakan.xlsx"));
+    expect(book.peserta.rows).toContainEqual([7, "ditolak", "KECAMATAN_TIDAK_DIKENAL", "Nama/kode kecamatan tidak ditemukan di daftar resmi maupun daftar alias", "kecamatan", "Atlantis", "3327041505609006", "11000000006"]);
   });
 
   it("reads relative paths from the folder npm was started in", async () => {
