@@ -50,11 +50,12 @@ async function* queryRows(conn: DuckDBConnection, sql: string): AsyncIterable<un
 
 /**
  * Writes the sheets to `path` as XLSX: header row frozen, filters on, widths set, text columns with the
- * text format. Streamed to disk, then re-zipped with every entry dated `date`, so that the same
- * extracts give the same bytes.
+ * text format. Streamed to disk (inline strings: no table of every NIK in memory), then re-zipped with
+ * every entry dated `date`, so that the same extracts give the same bytes. About 15,000 rows a second
+ * on this project's 2-core machine (docs/BENCHMARKS.md).
  */
 async function writeWorkbook(path: string, sheets: Sheet[], date: Date): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream: createWriteStream(path), useStyles: true, useSharedStrings: true});
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({stream: createWriteStream(path), useStyles: true, useSharedStrings: false});
   workbook.creator = "Jaring";
   workbook.created = date;
   workbook.modified = date;
