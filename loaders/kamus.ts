@@ -26,6 +26,11 @@ const kodeDesa: ColumnMeaning = {
 };
 const sektor: ColumnMeaning = {arti: "Kode sektor pekerjaan; nama di sektor.csv.", satuan: "kode"};
 const sumberDana: ColumnMeaning = {arti: "Sumber dana yang membayar iuran (misalnya DBHCHT).", satuan: null};
+// Invoices and budget lines keep their money when the source text is unusable (docs/ARCHITECTURE.md).
+const sumberDanaUang: ColumnMeaning = {
+  arti: "Sumber dana yang membayar iuran (misalnya DBHCHT); \"Tidak valid\" bila teks sumber dana di ekstrak kosong atau tidak dapat dipakai (nilainya tetap dihitung).",
+  satuan: null,
+};
 const ditekan: ColumnMeaning = {
   arti: "true: angka orang (dan uang yang menyertainya) di baris ini tidak diterbitkan karena kurang dari ambang sel kecil, atau disembunyikan bersamanya agar tidak dapat dihitung balik. Jumlahnya masuk ke baris sisa kelompoknya.",
   satuan: "benar/salah",
@@ -75,7 +80,7 @@ export const kamusArrow: Record<string, FileMeaning> = {
     arti: "Iuran yang ditagihkan dan dibayar untuk setiap bulan iuran, seluruh kabupaten.",
     kolom: {
       bulan: {arti: "Bulan iuran (tahun-bulan).", satuan: "bulan (YYYY-MM)"},
-      sumber_dana: sumberDana,
+      sumber_dana: sumberDanaUang,
       peserta_ditagih: {arti: "Jumlah peserta dalam tagihan bulan itu.", satuan: "orang"},
       iuran_ditagih: {arti: "Iuran yang ditagihkan (realisasi).", satuan: "rupiah"},
       iuran_dibayar: {arti: "Bagian tagihan yang sudah dibayar (punya tanggal bayar).", satuan: "rupiah"},
@@ -87,7 +92,7 @@ export const kamusArrow: Record<string, FileMeaning> = {
     arti: "Rincian tagihan untuk jatuh tempo dan belanja per kecamatan.",
     kolom: {
       bulan: {arti: "Bulan iuran (tahun-bulan).", satuan: "bulan (YYYY-MM)"},
-      sumber_dana: sumberDana,
+      sumber_dana: sumberDanaUang,
       kode_kec: {arti: "Kode kecamatan; kosong bila tagihan tidak menyebut kecamatan, atau (baris sisa) tidak dirinci.", satuan: "kode"},
       tanggal_bayar: {arti: "Tanggal bayar; kosong bila belum dibayar.", satuan: "tanggal (YYYY-MM-DD)"},
       peserta_ditagih: {arti: "Jumlah peserta dalam baris tagihan.", satuan: "orang"},
@@ -101,7 +106,7 @@ export const kamusArrow: Record<string, FileMeaning> = {
     arti: "Anggaran (pagu) program dalam APBD.",
     kolom: {
       tahun: {arti: "Tahun anggaran.", satuan: "tahun"},
-      sumber_dana: sumberDana,
+      sumber_dana: sumberDanaUang,
       pagu: {arti: "Pagu awal.", satuan: "rupiah"},
       pagu_perubahan: {arti: "Pagu setelah perubahan APBD; kosong bila tidak ada perubahan.", satuan: "rupiah"},
       pagu_berlaku: {arti: "Pagu yang berlaku: pagu perubahan bila ada, selain itu pagu awal.", satuan: "rupiah"},
@@ -110,11 +115,11 @@ export const kamusArrow: Record<string, FileMeaning> = {
   "rencana_kas.arrow": {
     judul: "Rencana kas per bulan dan sumber dana",
     arti: "Rencana penarikan anggaran per bulan.",
-    kolom: {bulan, sumber_dana: sumberDana, rencana: {arti: "Rencana kas bulan itu.", satuan: "rupiah"}},
+    kolom: {bulan, sumber_dana: sumberDanaUang, rencana: {arti: "Rencana kas bulan itu.", satuan: "rupiah"}},
   },
   "klaim_bulanan.arrow": {
     judul: "Klaim santunan per bulan kejadian, kecamatan dan jenis",
-    arti: "Santunan yang dibayar BPJS Ketenagakerjaan kepada keluarga peserta (bukan dari APBD). Di situs publik hanya untuk seluruh kabupaten; per kecamatan: klaim_tahunan.",
+    arti: "Santunan yang dibayar BPJS Ketenagakerjaan kepada keluarga peserta (bukan dari APBD), termasuk klaim peserta yang baris kepesertaannya ditolak (kecamatannya dari baris itu, bila sah). Di situs publik hanya untuk seluruh kabupaten; per kecamatan: klaim_tahunan.",
     kolom: {
       bulan: {arti: "Bulan kejadian (meninggal dunia).", satuan: "bulan (YYYY-MM)"},
       kode_kec: {arti: "Kode kecamatan peserta; kosong bila tidak diketahui, atau tidak dirinci (baris sisa, dan semua baris di situs publik).", satuan: "kode"},

@@ -21,12 +21,12 @@ export const reasons: Record<string, {id: string; en: string}> = {
   USIA_DI_LUAR_KETENTUAN: {id: "Usia saat mulai kepesertaan di luar ketentuan program", en: "Age at start outside the program's age range"},
   DUPLIKAT: {id: "Baris ganda (data yang sama sudah diterima di baris sebelumnya)", en: "Duplicate of an earlier accepted row"},
   PERIODE_TIDAK_VALID: {id: "Periode (bulan iuran) kosong atau tidak valid", en: "Period missing or invalid"},
-  JUMLAH_PESERTA_TIDAK_VALID: {id: "Jumlah peserta kosong atau bukan bilangan bulat", en: "Member count missing or not an integer"},
+  JUMLAH_PESERTA_TIDAK_VALID: {id: "Jumlah peserta kosong atau bukan bilangan bulat (nominalnya tetap dihitung, dengan 0 peserta ditagih)", en: "Member count missing or not an integer (the amount still counts, with 0 members invoiced)"},
   NOMINAL_TIDAK_VALID: {id: "Nominal kosong atau bukan jumlah uang yang sah", en: "Amount missing or invalid"},
-  TANGGAL_BAYAR_TIDAK_VALID: {id: "Tanggal bayar tidak valid", en: "Payment date invalid"},
+  TANGGAL_BAYAR_TIDAK_VALID: {id: "Tanggal bayar tidak valid (nominalnya tetap dihitung; tanggal bayar dianggap belum diketahui)", en: "Payment date invalid (the amount still counts; the payment date is taken as unknown)"},
   TAHUN_TIDAK_VALID: {id: "Tahun anggaran kosong atau tidak valid", en: "Budget year missing or invalid"},
-  SUMBER_DANA_KOSONG: {id: "Sumber dana kosong", en: "Funding source empty"},
-  SUMBER_DANA_TIDAK_VALID: {id: "Sumber dana bukan nama sumber dana (angka panjang atau teks acak)", en: "Funding source is not a name"},
+  SUMBER_DANA_KOSONG: {id: "Sumber dana kosong (pagunya tetap dihitung, dengan sumber dana 'Tidak valid')", en: "Funding source empty (the allocation still counts, under the source 'Tidak valid')"},
+  SUMBER_DANA_TIDAK_VALID: {id: "Sumber dana bukan nama sumber dana, mis. angka panjang atau teks acak (nilainya tetap dihitung, dengan sumber dana 'Tidak valid')", en: "Funding source is not a name (the amount still counts, under the source 'Tidak valid')"},
   PAGU_TIDAK_VALID: {id: "Pagu kosong atau tidak valid", en: "Allocation missing or invalid"},
   PAGU_PERUBAHAN_TIDAK_VALID: {id: "Pagu perubahan tidak valid", en: "Revised allocation invalid"},
   BULAN_TIDAK_VALID: {id: "Bulan rencana kas tidak valid (1–12 atau YYYY-MM)", en: "Cash-plan month invalid"},
@@ -34,12 +34,13 @@ export const reasons: Record<string, {id: string; en: string}> = {
   TANGGAL_KEJADIAN_TIDAK_VALID: {id: "Tanggal kejadian kosong atau tidak valid", en: "Event date missing or invalid"},
   JENIS_TIDAK_VALID: {id: "Jenis klaim bukan JKM atau JKK", en: "Claim type is not JKM or JKK"},
   BEASISWA_TIDAK_VALID: {id: "Nilai beasiswa tidak valid", en: "Scholarship amount invalid"},
-  PESERTA_TIDAK_DITEMUKAN: {id: "NIK/KPJ klaim tidak cocok dengan peserta yang diterima", en: "Claim NIK/KPJ matches no accepted member"},
+  PESERTA_TIDAK_DITEMUKAN: {id: "NIK/KPJ klaim tidak cocok dengan baris mana pun di data peserta (diterima maupun ditolak)", en: "Claim NIK/KPJ matches no row of peserta at all (accepted or rejected)"},
   JUMLAH_TIDAK_VALID: {id: "Jumlah sasaran kosong atau bukan bilangan bulat", en: "Target count missing or not an integer"},
   // Cross-table checks (loaders/sql/pemeriksaan.sql): findings across tables, not row rejections.
   DITAGIH_MELEBIHI_AKTIF: {id: "Bulan yang tagihan iurannya mencakup lebih banyak peserta daripada peserta aktif menurut data kepesertaan", en: "Months invoiced for more members than the enrolment data has active"},
   TERDAFTAR_TANPA_TAGIHAN: {id: "Peserta terdaftar pada bulan yang tidak ada tagihan iurannya (tidak terlindungi pada bulan itu)", en: "Members enrolled in a month with no invoice (not covered that month)"},
   KLAIM_DI_LUAR_KEPESERTAAN: {id: "Klaim dengan tanggal kejadian di luar periode kepesertaan peserta", en: "Claims dated outside the member's coverage period"},
+  KLAIM_PESERTA_DITOLAK: {id: "Klaim yang tetap dihitung walaupun baris peserta yang cocok ditolak (alasan penolakan di pemeriksaan.xlsx; tidak menambah bulan kepesertaan)", en: "Claims counted although the member row they match was rejected (the row's reason in pemeriksaan.xlsx; no member-months added)"},
   MELEWATI_BATAS_USIA: {id: "Peserta yang masih tercatat setelah mencapai batas usia program (tanpa tanggal akhir, atau tanggal akhir sesudahnya)", en: "Members still enrolled after reaching the program's age limit"},
   NIK_DUA_KECAMATAN: {id: "NIK yang tercatat di lebih dari satu kecamatan", en: "NIK recorded in more than one kecamatan"},
   PERIODE_TUMPANG_TINDIH: {id: "NIK dengan periode kepesertaan yang tumpang tindih (dihitung sekali per bulan)", en: "NIK with overlapping coverage periods (counted once a month)"},
@@ -50,12 +51,13 @@ export const crossCheckUnits: Record<string, "bulan" | "peserta" | "klaim"> = {
   DITAGIH_MELEBIHI_AKTIF: "bulan",
   TERDAFTAR_TANPA_TAGIHAN: "peserta",
   KLAIM_DI_LUAR_KEPESERTAAN: "klaim",
+  KLAIM_PESERTA_DITOLAK: "klaim",
   MELEWATI_BATAS_USIA: "peserta",
   NIK_DUA_KECAMATAN: "peserta",
   PERIODE_TUMPANG_TINDIH: "peserta",
 };
 
-/** The source column whose value made a row fail (or warn): penolakan.csv shows it to the operator. */
+/** The source column whose value made a row fail (or warn): penolakan.xlsx shows it to the operator. */
 export const reasonColumn: Record<string, string> = {
   NIK_KOSONG: "nik",
   NIK_RUSAK_EXCEL: "nik",

@@ -36,7 +36,7 @@ export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 
 /**
  * Pipeline `aktif` per funded month: accepted rows, period from month(mulai) to the earliest of
- * month(akhir), month of a claimed death (NIK, else KPJ) and the age cap; one count per NIK.
+ * month(akhir), month of a claimed death (NIK, else KPJ, of an accepted member) and the age cap; one count per NIK.
  */
 export function expectedAktif(
   rows: PesertaRow[],
@@ -47,7 +47,8 @@ export function expectedAktif(
   const deathByNik = new Map<string, number>();
   const deathByKpj = new Map<string, number>();
   for (const k of klaim) {
-    if (k.reject) continue;
+    // A claim that matches only rejected rows ends no coverage period.
+    if (k.reject || k.pesertaDitolak) continue;
     if (k.nik) deathByNik.set(k.nik, monthOf(k.kejadian));
     deathByKpj.set(k.kpj, monthOf(k.kejadian));
   }

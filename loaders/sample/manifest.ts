@@ -197,6 +197,8 @@ export function buildManifest(input: ManifestInput): SampleManifest {
         accepted_nominal: acceptedClaims.reduce((a, k) => a + k.nominal, 0),
         accepted_by_jenis: sortKeys(byJenis),
         rejected_peserta_tidak_ditemukan: klaim.length - acceptedClaims.length,
+        // counted although every row of the person was rejected: the KLAIM_PESERTA_DITOLAK cross-check
+        counted_peserta_ditolak: acceptedClaims.filter((k) => k.pesertaDitolak).length,
         kpj_only: klaim.filter((k) => k.nik === null).length,
         reduced_jkm: klaim.filter((k) => k.jenis === "JKM" && k.nominal === ref.parameter.santunan_jkm_sebelum_3_bulan).length,
       },
@@ -227,7 +229,8 @@ export function buildManifest(input: ManifestInput): SampleManifest {
       },
     },
     notes: [
-      "aktif_by_month is what the pipeline must report: accepted peserta rows only, deaths known from akhir or an accepted claim, one count per NIK, funded months only.",
+      "aktif_by_month is what the pipeline must report: accepted peserta rows only, deaths known from akhir or a claim of an accepted member, one count per NIK, funded months only.",
+      "A claim counts in the claims figures when its NIK or KPJ matches any peserta row; when the person's rows were all rejected it adds no member-month and is a KLAIM_PESERTA_DITOLAK finding (claims.counted_peserta_ditolak).",
       "true_active_by_month counts every real person (including those whose rows are rejected) and is what iuran.csv bills, apart from the invoice_discrepancies.",
       "Everyone enrolled past usia_maks (USIA_DI_LUAR_KETENTUAN rows) is billed from TMT to death or the window end: BPJS registered them.",
       "rejects_by_reason/warnings_by_reason list the first 50 row numbers per reason, like quality.json; counts are complete.",

@@ -1,4 +1,6 @@
 -- anggaran: budget lines; a row with `bulan` is one month of the cash plan, without it the year's pagu.
+-- A line whose year and pagu are readable always counts in the allocation: an empty or unusable funding
+-- source is a warning and the line is kept under the source 'Tidak valid' (as in iuran.sql).
 CREATE OR REPLACE TABLE anggaran_checked AS
 WITH parsed AS (
   SELECT _row,
@@ -14,15 +16,16 @@ WITH parsed AS (
          ELSE month(j_month(bulan)) END AS bulan
   FROM raw_anggaran
 )
-SELECT *, CASE
+SELECT * REPLACE (coalesce(sumber_dana, j_sumber_tidak_valid()) AS sumber_dana), CASE
     WHEN tahun IS NULL OR tahun NOT BETWEEN 2000 AND 2100 THEN 'TAHUN_TIDAK_VALID'
-    WHEN sumber_dana_text IS NULL THEN 'SUMBER_DANA_KOSONG'
-    WHEN sumber_dana IS NULL THEN 'SUMBER_DANA_TIDAK_VALID'
     WHEN pagu IS NULL THEN 'PAGU_TIDAK_VALID'
     WHEN pagu_perubahan_text IS NOT NULL AND pagu_perubahan IS NULL THEN 'PAGU_PERUBAHAN_TIDAK_VALID'
     WHEN bulan_text IS NOT NULL AND bulan IS NULL THEN 'BULAN_TIDAK_VALID'
   END AS alasan,
-  NULL::VARCHAR AS peringatan
+  CASE
+    WHEN sumber_dana_text IS NULL THEN 'SUMBER_DANA_KOSONG'
+    WHEN sumber_dana IS NULL THEN 'SUMBER_DANA_TIDAK_VALID'
+  END AS peringatan
 FROM parsed;
 
 CREATE OR REPLACE TABLE anggaran_ok AS

@@ -71,6 +71,10 @@ CREATE OR REPLACE MACRO j_fund(s) AS CASE
   WHEN regexp_full_match(j_text(s), '[A-Za-z][A-Za-z0-9 .,/()&''-]{0,39}') AND NOT regexp_matches(s, '\d{5,}') THEN upper(j_text(s))
 END;
 
+-- The source label of money whose source text is unusable (iuran, anggaran): the amount still counts.
+-- Not upper case, so no source j_fund reads can take the same label.
+CREATE OR REPLACE MACRO j_sumber_tidak_valid() AS 'Tidak valid';
+
 CREATE OR REPLACE MACRO j_sex(s) AS CASE regexp_replace(lower(trim(s)), '[^a-z]', '', 'g')
   WHEN 'l' THEN 'L' WHEN 'lk' THEN 'L' WHEN 'lakilaki' THEN 'L' WHEN 'laki' THEN 'L' WHEN 'pria' THEN 'L'
   WHEN 'p' THEN 'P' WHEN 'pr' THEN 'P' WHEN 'perempuan' THEN 'P' WHEN 'wanita' THEN 'P'

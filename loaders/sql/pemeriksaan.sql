@@ -1,12 +1,12 @@
 -- Cross-table checks: what no single row's rules can see (codes and messages: loaders/reasons.ts).
 -- quality.json publishes the counts (pemeriksaan_jumlah) and the months of the month-based checks
 -- (pemeriksaan_bulan), both small tables. The findings about members, with NIK and KPJ, are views
--- that only the operator's pemeriksaan.csv reads (pemeriksaan_temuan): a build that needs the counts
+-- that only the operator's pemeriksaan.xlsx reads (pemeriksaan_temuan): a build that needs the counts
 -- never lists them. Each check reads the accepted rows once, or only the rows of the few NIKs with
 -- several rows (nik_ganda, members.sql): no join of everyone with everyone.
 
 -- Months invoiced for more members than the enrolment data has active. A table (a row a month at most):
--- the public build suppresses small cells in out_anggota_bulanan before pemeriksaan.csv is written.
+-- the public build suppresses small cells in out_anggota_bulanan before pemeriksaan.xlsx is written.
 CREATE OR REPLACE TABLE ditagih_melebihi_aktif AS
 WITH aktif AS (
   SELECT bulan, sum(aktif) AS aktif FROM out_anggota_bulanan GROUP BY bulan
@@ -34,12 +34,19 @@ WITH bulan_tanpa_tagihan AS (
 )
 SELECT * FROM per_periode WHERE len(bulan) > 0;
 
--- Claims whose tanggal_kejadian falls in none of the member's periods (mulai … akhir).
+-- Claims whose tanggal_kejadian falls in none of the member's periods (mulai … akhir). A claim for
+-- a rejected member row has no period to fall in: the next check names it instead.
 CREATE OR REPLACE VIEW klaim_di_luar_kepesertaan AS
 SELECT c._row, c.nik, c.tanggal_kejadian
 FROM klaim_ok c JOIN peserta_ok p USING (nik)
+WHERE c.alasan_peserta IS NULL
 GROUP BY c._row, c.nik, c.tanggal_kejadian
 HAVING NOT bool_or(p.mulai <= c.tanggal_kejadian AND (p.akhir IS NULL OR c.tanggal_kejadian <= p.akhir));
+
+-- Claims counted in the claims figures although the member row they match was rejected (the family
+-- was paid; the enrolment row is what needs fixing): klaim.sql keeps that row's reason and number.
+CREATE OR REPLACE VIEW klaim_peserta_ditolak AS
+SELECT _row, nik, tanggal_kejadian, alasan_peserta, baris_peserta FROM klaim_ok WHERE alasan_peserta IS NOT NULL;
 
 -- The day a member reaches usia_maks; still on the rolls after it (as of the last month) is a finding.
 CREATE OR REPLACE VIEW melewati_batas_usia AS
@@ -77,6 +84,7 @@ UNION ALL
 SELECT 'TERDAFTAR_TANPA_TAGIHAN', count(*) FILTER (WHERE jumlah_periode = 1) + count(DISTINCT nik) FILTER (WHERE jumlah_periode > 1)
 FROM terdaftar_tanpa_tagihan
 UNION ALL SELECT 'KLAIM_DI_LUAR_KEPESERTAAN', count(*) FROM klaim_di_luar_kepesertaan
+UNION ALL SELECT 'KLAIM_PESERTA_DITOLAK', count(*) FROM klaim_peserta_ditolak
 UNION ALL SELECT 'MELEWATI_BATAS_USIA', count(*) FROM melewati_batas_usia
 UNION ALL SELECT 'NIK_DUA_KECAMATAN', count(*) FROM nik_dua_kecamatan
 UNION ALL SELECT 'PERIODE_TUMPANG_TINDIH', count(*) FROM periode_tumpang_tindih;
@@ -89,30 +97,35 @@ SELECT 'TERDAFTAR_TANPA_TAGIHAN', strftime(unnest(bulan), '%Y-%m') FROM terdafta
 ORDER BY ALL;
 
 -- One row per finding (a month, a member or a claim), with the member's KPJ and peserta row numbers
--- to find them in the source: the operator's pemeriksaan.csv (loaders/rejects.ts).
+-- to find them in the source: the operator's pemeriksaan.xlsx (loaders/rejects.ts).
 CREATE OR REPLACE VIEW pemeriksaan_temuan AS
 WITH tanpa_tagihan AS (
   SELECT nik, list_sort(list_distinct(flatten(list(bulan)))) AS bulan FROM terdaftar_tanpa_tagihan GROUP BY nik
 ), temuan AS (
-  SELECT 'DITAGIH_MELEBIHI_AKTIF' AS kode, bulan, NULL::VARCHAR AS nik, 'iuran' AS tabel, baris,
+  SELECT 'DITAGIH_MELEBIHI_AKTIF' AS kode, bulan, NULL::VARCHAR AS nik, NULL::VARCHAR AS kpj, 'iuran' AS tabel, baris,
     'ditagih ' || ditagih || ' peserta, aktif ' || aktif AS keterangan
   FROM ditagih_melebihi_aktif
   UNION ALL
-  SELECT 'TERDAFTAR_TANPA_TAGIHAN', strftime(bulan[1], '%Y-%m'), nik, 'peserta', NULL,
+  SELECT 'TERDAFTAR_TANPA_TAGIHAN', strftime(bulan[1], '%Y-%m'), nik, NULL, 'peserta', NULL,
     'bulan tanpa tagihan: ' || array_to_string(list_transform(bulan, m -> strftime(m, '%Y-%m')), ' ')
   FROM tanpa_tagihan
   UNION ALL
-  SELECT 'KLAIM_DI_LUAR_KEPESERTAAN', strftime(tanggal_kejadian, '%Y-%m'), nik, 'klaim', _row::VARCHAR,
+  SELECT 'KLAIM_DI_LUAR_KEPESERTAAN', strftime(tanggal_kejadian, '%Y-%m'), nik, NULL, 'klaim', _row::VARCHAR,
     'tanggal kejadian ' || strftime(tanggal_kejadian, '%Y-%m-%d') || ' di luar periode kepesertaan'
   FROM klaim_di_luar_kepesertaan
   UNION ALL
-  SELECT 'MELEWATI_BATAS_USIA', strftime(tanggal, '%Y-%m'), nik, 'peserta', NULL,
+  -- the member row is not in peserta_ok, so its KPJ comes from here
+  SELECT 'KLAIM_PESERTA_DITOLAK', strftime(c.tanggal_kejadian, '%Y-%m'), c.nik, p.kpj, 'klaim', c._row::VARCHAR,
+    'baris peserta ' || c.baris_peserta || ' ditolak (' || c.alasan_peserta || '); klaim tetap dihitung'
+  FROM klaim_peserta_ditolak c LEFT JOIN peserta_checked p ON p._row = c.baris_peserta
+  UNION ALL
+  SELECT 'MELEWATI_BATAS_USIA', strftime(tanggal, '%Y-%m'), nik, NULL, 'peserta', NULL,
     'mencapai usia ' || getvariable('usia_maks') || ' pada ' || strftime(tanggal, '%Y-%m-%d')
   FROM melewati_batas_usia
   UNION ALL
-  SELECT 'NIK_DUA_KECAMATAN', NULL, nik, 'peserta', NULL, 'kecamatan: ' || kecamatan FROM nik_dua_kecamatan
+  SELECT 'NIK_DUA_KECAMATAN', NULL, nik, NULL, 'peserta', NULL, 'kecamatan: ' || kecamatan FROM nik_dua_kecamatan
   UNION ALL
-  SELECT 'PERIODE_TUMPANG_TINDIH', NULL, nik, 'peserta', NULL, 'periode kepesertaan tumpang tindih' FROM periode_tumpang_tindih
+  SELECT 'PERIODE_TUMPANG_TINDIH', NULL, nik, NULL, 'peserta', NULL, 'periode kepesertaan tumpang tindih' FROM periode_tumpang_tindih
 ), orang AS (
   -- most members have one row: its KPJ and number; a NIK with several gives the latest row's KPJ
   SELECT nik, kpj, _row::VARCHAR AS baris FROM peserta_ok
@@ -122,5 +135,5 @@ WITH tanpa_tagihan AS (
   FROM periode_ganda WHERE nik IN (SELECT nik FROM temuan) GROUP BY nik
 )
 -- a claim or an invoice names its own row; a member finding lists the member's peserta rows
-SELECT t.kode, t.bulan, t.nik, o.kpj, t.tabel, coalesce(t.baris, o.baris) AS baris, t.keterangan
+SELECT t.kode, t.bulan, t.nik, coalesce(t.kpj, o.kpj) AS kpj, t.tabel, coalesce(t.baris, o.baris) AS baris, t.keterangan
 FROM temuan t LEFT JOIN orang o USING (nik);

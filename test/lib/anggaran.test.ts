@@ -434,3 +434,40 @@ describe("what families received", () => {
     ]);
   });
 });
+
+// The pipeline keeps an invoice or budget line whose funding-source text is unusable under the label
+// "Tidak valid" (docs/ARCHITECTURE.md, row rejections): no enrolment row and no other line carries it.
+describe("money under the source 'Tidak valid'", () => {
+  const iuran: IuranRinci[] = [
+    {bulan: "2025-07", sumber_dana: "DBHCHT", kode_kec: null, tanggal_bayar: "2025-08-10", peserta_ditagih: 4, iuran_ditagih: 67_200},
+    {bulan: "2025-07", sumber_dana: "Tidak valid", kode_kec: null, tanggal_bayar: null, peserta_ditagih: 1, iuran_ditagih: 16_800}
+  ];
+  const peserta: PesertaSumberDana[] = [
+    {bulan: "2025-07", sumber_dana: "DBHCHT", kode_kec: "K1", terdaftar: 3, aktif: 3},
+    {bulan: "2025-07", sumber_dana: "DBHCHT", kode_kec: "K2", terdaftar: 1, aktif: 1}
+  ];
+
+  it("is reconciled as a source of its own: every member it invoices is unmatched", () => {
+    const rows = reconcileInvoices(iuran, peserta, {iuranPerBulan: 16_800, terms: null});
+    expect(rows.map((r) => [r.sumber_dana, r.peserta_ditagih, r.aktif, r.selisih_peserta, r.status])).toEqual([
+      ["DBHCHT", 4, 4, 0, "dibayar"],
+      ["Tidak valid", 1, 0, 1, "belum_dibayar"]
+    ]);
+  });
+
+  it("is spread over the kecamatan by all sources' members, so spending still adds up to the realisation", () => {
+    const {rows, tidakTerbagi} = spendingByKecamatan(iuran, peserta);
+    expect(tidakTerbagi).toBe(0);
+    expect(rows.reduce((s, r) => s + r.iuran_ditagih, 0)).toBe(84_000);
+  });
+
+  it("is listed among the year's funding sources, with no allocation of its own unless a budget line has the label", () => {
+    const anggaran = [{tahun: 2025, sumber_dana: "DBHCHT", pagu: 1_000_000, pagu_perubahan: null, pagu_berlaku: 1_000_000}];
+    const bulanan = [
+      {bulan: "2025-07", sumber_dana: "DBHCHT", peserta_ditagih: 4, iuran_ditagih: 67_200, iuran_dibayar: 67_200},
+      {bulan: "2025-07", sumber_dana: "Tidak valid", peserta_ditagih: 1, iuran_ditagih: 16_800, iuran_dibayar: 0}
+    ];
+    const rows = fundingSources({anggaran, iuran: bulanan, rencana: []}, 2025, "2025-07");
+    expect(rows.map((r) => [r.sumber_dana, r.pagu])).toEqual([["DBHCHT", 1_000_000], ["Tidak valid", null]]);
+  });
+});

@@ -13,7 +13,8 @@ import {fixture, referenceDir, root, tempDir} from "./helpers.ts";
 //  row 7  P4  born 10/04/1960: 65 on 10/04/2025, period left open        → MELEWATI_BATAS_USIA
 //  row 8  P5  Mar only; claim dated 02/05/2025                            → KLAIM_DI_LUAR_KEPESERTAAN
 //  row 9  P6  from 2025-02-01; February was never invoiced                → TERDAFTAR_TANPA_TAGIHAN (2025-02)
-//  row 10 "Watukumpl"  (rejected) → unmatched kecamatan, suggestion Watukumpul
+//  row 10 "Watukumpl"  (rejected) → unmatched kecamatan, suggestion Watukumpul; its claim (klaim row 3)
+//         still counts                                                  → KLAIM_PESERTA_DITOLAK
 //  row 11 desa "Tlagasan" (warning) → unmatched desa in Watukumpul, suggestion Tlagasana
 //  row 12 a NIK in the kecamatan column, row 13 a member's name there (rejected) → counted, text withheld
 // Active: Mar P1 P2 P3 P4 P5 P6 P8 = 7, Apr P1 P2 P3 P4 P6 P8 = 6, May P1 P2 P3 P6 P8 = 5;
@@ -33,6 +34,7 @@ describe("cross-table checks", () => {
       DITAGIH_MELEBIHI_AKTIF: 1,
       TERDAFTAR_TANPA_TAGIHAN: 1,
       KLAIM_DI_LUAR_KEPESERTAAN: 1,
+      KLAIM_PESERTA_DITOLAK: 1,
       MELEWATI_BATAS_USIA: 1,
       NIK_DUA_KECAMATAN: 1,
       PERIODE_TUMPANG_TINDIH: 1,
@@ -58,13 +60,17 @@ describe("cross-table checks", () => {
 
   it("writes the findings with NIK and source row for the operator only (pemeriksaan.xlsx), a sheet per check", async () => {
     const book = await readWorkbook(join(out, "pemeriksaan.xlsx"));
-    expect(Object.keys(book)).toEqual(["Penjelasan", "DITAGIH_MELEBIHI_AKTIF", "TERDAFTAR_TANPA_TAGIHAN", "KLAIM_DI_LUAR_KEPESERTAAN", "MELEWATI_BATAS_USIA", "NIK_DUA_KECAMATAN", "PERIODE_TUMPANG_TINDIH"]);
+    expect(Object.keys(book)).toEqual(["Penjelasan", ...Object.entries(result.quality.cross_checks).filter(([, c]) => c.count > 0).map(([code]) => code)]);
+    expect(Object.keys(book)).toContain("KLAIM_PESERTA_DITOLAK");
     // The first sheet explains every check with its count.
     expect(book.Penjelasan.rows.map((r) => [r[0], r[1]])).toEqual(Object.entries(result.quality.cross_checks).map(([code, c]) => [code, c.count]));
     const first = (code: string) => Object.fromEntries(book[code].header.map((h, i) => [h, book[code].rows[0][i]]));
     expect(first("MELEWATI_BATAS_USIA")).toMatchObject({NIK: "3327041004609004", Baris: "7", Bulan: "2025-04"});
     expect(first("NIK_DUA_KECAMATAN").Baris).toBe("3 4");
     expect(first("KLAIM_DI_LUAR_KEPESERTAAN").Tabel).toBe("klaim");
+    expect(Object.values(first("KLAIM_PESERTA_DITOLAK"))).toEqual(
+      ["2025-04", "3327041206629007", "12000000007", "klaim", "3", "baris peserta 10 ditolak (KECAMATAN_TIDAK_DIKENAL); klaim tetap dihitung"]);
+    expect(result.summary.claims_count).toBe(2);
     expect(first("DITAGIH_MELEBIHI_AKTIF").Keterangan).toBe("ditagih 9 peserta, aktif 7");
     for (const sheet of Object.values(book)) expect([sheet.frozen, sheet.filtered]).toEqual([true, true]);
   });

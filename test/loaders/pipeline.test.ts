@@ -41,7 +41,7 @@ describe("pipeline on the hand-worked fixture", () => {
     expect(result.summary.absorption).toBeCloseTo(168_000 / 900_000, 10);
   });
 
-  it("counts only claims matched to an accepted member", () => {
+  it("counts only the claim that matches a peserta row (row 3's NIK is in none; test/loaders/money.test.ts has rejected rows)", () => {
     expect(result.summary.claims_count).toBe(1);
     expect(result.summary.claims_amount).toBe(10_000_000);
   });

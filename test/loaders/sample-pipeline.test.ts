@@ -37,6 +37,15 @@ describe("pipeline on the sample extracts", () => {
     }
   });
 
+  it("counts every claim that matches a peserta row, and files those of rejected rows as findings", () => {
+    const claims = manifest.expected.claims;
+    const monthly = readArrow(join(out, "klaim_bulanan.arrow"));
+    expect(monthly.reduce((s, r) => s + (r.jumlah as number), 0)).toBe(claims.accepted);
+    expect(monthly.reduce((s, r) => s + (r.nominal as number), 0)).toBe(claims.accepted_nominal);
+    expect(result.quality.cross_checks.KLAIM_PESERTA_DITOLAK.count).toBe(claims.counted_peserta_ditolak);
+    expect(claims.counted_peserta_ditolak).toBeGreaterThan(0);
+  });
+
   it("counts the active members of every funded month the generator expects", () => {
     const rows = readArrow(join(out, "anggota_bulanan.arrow"));
     const aktif: Record<string, number> = {};

@@ -153,11 +153,20 @@ function readLikeThePipeline(s: Sample) {
   const klaim = table(s.files["klaim.csv"]!, ",");
   const niks = new Set(accepted.map((a) => a.nik));
   const kpjs = new Set(accepted.map((a) => a.kpj));
+  // Any row, accepted or rejected: a claim matching one counts (in the claims figures only).
+  const anyNik = new Set(peserta.rows.map((r) => r[cNik!]!.trim()).filter((t) => t !== ""));
+  const anyKpj = new Set(peserta.rows.map((r) => r[cKpj!]!.trim()).filter((t) => t !== ""));
   const deathByNik = new Map<string, number>();
   const deathByKpj = new Map<string, number>();
+  let klaimPesertaDitolak = 0;
   const klaimRejects = klaim.rows.map((k) => {
     const found = (k.nik !== "" && niks.has(k.nik!)) || (k.kpj !== "" && kpjs.has(k.kpj!));
-    if (!found) return "PESERTA_TIDAK_DITEMUKAN";
+    const foundRow = (k.nik !== "" && anyNik.has(k.nik!)) || (k.kpj !== "" && anyKpj.has(k.kpj!));
+    if (!foundRow) return "PESERTA_TIDAK_DITEMUKAN";
+    if (!found) {
+      klaimPesertaDitolak++;
+      return null;
+    }
     const m = month(parseDate(k.tanggal_kejadian!) as Ymd);
     if (k.nik) deathByNik.set(k.nik, m);
     if (k.kpj) deathByKpj.set(k.kpj, m);
@@ -179,7 +188,7 @@ function readLikeThePipeline(s: Sample) {
     for (const m of funded) if (m >= month(a.mulai) && m <= last) (aktif.get(m) ?? aktif.set(m, new Set()).get(m)!).add(a.nik);
   }
   const aktifByMonth = Object.fromEntries([...funded].sort((a, b) => a - b).map((m) => [monthKey(m), aktif.get(m)?.size ?? 0]));
-  return { peserta, rejects, warnings, klaim, klaimRejects, iuran, aktifByMonth };
+  return { peserta, rejects, warnings, klaim, klaimRejects, klaimPesertaDitolak, iuran, aktifByMonth };
 }
 
 function byReason(codes: (string | null)[]): Record<string, { count: number; rows: number[] }> {
@@ -325,6 +334,7 @@ describe("sample generator", () => {
     expect(byReason(read.warnings)).toEqual(q.peserta!.warnings_by_reason);
     expect(read.peserta.rows.length).toBe(q.peserta!.rows_read);
     expect(byReason(read.klaimRejects)).toEqual(q.klaim!.rejects_by_reason);
+    expect(read.klaimPesertaDitolak).toBe((sample.manifest.expected.claims as { counted_peserta_ditolak: number }).counted_peserta_ditolak);
     expect(read.aktifByMonth).toEqual(sample.manifest.expected.aktif_by_month);
   });
 

@@ -12,7 +12,10 @@ export const KLAIM_HEADER = ["nik", "kpj", "tanggal_kejadian", "jenis", "nominal
 export interface KlaimRow {
   personId: number;
   cells: string[];
+  /** Only a claim that matches no peserta row at all is rejected (every sample death has a row). */
   reject: "PESERTA_TIDAK_DITEMUKAN" | null;
+  /** The person has no accepted row: the claim counts, with a KLAIM_PESERTA_DITOLAK finding. */
+  pesertaDitolak: boolean;
   nik: string | null; // null: the claim lists only the KPJ
   kpj: string;
   kejadian: Ymd;
@@ -24,7 +27,7 @@ export interface KlaimRow {
 export function buildKlaimRows(
   persons: Person[],
   lifecycles: Lifecycle[],
-  /** People with at least one accepted peserta row: the others' claims find no member. */
+  /** People with at least one accepted peserta row: the others' claims match only rejected rows. */
   accepted: Set<number>,
   parameter: Parameter,
   cal: Calibration,
@@ -55,7 +58,9 @@ export function buildKlaimRows(
       personId: p.id,
       // Scholarships need ≥3 years of contributions: none are due in this window, so 0 or blank.
       cells: [nik ?? "", p.kpj, iso(death), jenis, String(nominal), beasiswaNol ? "0" : "", iso(bayar)],
-      reject: accepted.has(p.id) ? null : "PESERTA_TIDAK_DITEMUKAN",
+      // Every row of a person carries the person's KPJ, so a claim always finds the person's rows.
+      reject: null,
+      pesertaDitolak: !accepted.has(p.id),
       nik,
       kpj: p.kpj,
       kejadian: death,
