@@ -26,8 +26,13 @@ FROM (SELECT DISTINCT sektor AS teks FROM isian_peserta WHERE sektor IS NOT NULL
 LEFT JOIN ref_sektor_key s ON s.key = j_sector_key(t.teks);
 
 CREATE OR REPLACE TEMP TABLE peserta_keterangan AS
+-- The source is published as a category (peserta_sumber_dana): a text that is not a name (a NIK pasted
+-- into the column) becomes 'Tidak valid' with a warning, as in iuran, and never reaches the site.
 SELECT sumber_dana AS sumber_dana_teks, status AS status_teks,
-  coalesce(upper(j_text(sumber_dana)), getvariable('sumber_dana_bawaan')) AS sumber_dana, upper(j_text(status)) AS status
+  CASE WHEN j_text(sumber_dana) IS NULL THEN getvariable('sumber_dana_bawaan')
+       ELSE coalesce(j_fund(sumber_dana), j_sumber_tidak_valid()) END AS sumber_dana,
+  j_text(sumber_dana) IS NOT NULL AND j_fund(sumber_dana) IS NULL AS sumber_tidak_valid,
+  upper(j_text(status)) AS status
 FROM (SELECT DISTINCT sumber_dana, status FROM isian_peserta);
 
 CREATE OR REPLACE TABLE peserta_checked AS
@@ -52,7 +57,7 @@ WITH baris AS (
     tm.tanggal AS mulai, ta.terisi AS akhir_terisi, ta.tanggal AS akhir, tl.terisi AS lahir_terisi, tl.tanggal AS lahir_isian,
     x.terisi AS jk_terisi, x.jk AS jk_isian, t.kec_text, t.desa_text, t.kode_kec, t.kode_desa,
     s.terisi AS sektor_terisi, coalesce(s.kode, 'lainnya') AS sektor, s.kode IS NULL AS sektor_unknown,
-    k.sumber_dana, k.status,
+    k.sumber_dana, k.sumber_tidak_valid, k.status,
     j_birth_of_ddmmyy(p.nik_ddmmyy, coalesce(year(tm.tanggal), 1999)) AS lahir,
     CASE WHEN p.nik_valid THEN j_sex_of_ddmmyy(p.nik_ddmmyy) END AS jk
   FROM parsed p
@@ -86,7 +91,8 @@ WITH baris AS (
 )
 SELECT _row, nik, kpj, kode_kec, kode_desa, sektor, jk, lahir, mulai, akhir, sumber_dana, status, kec_text, desa_text, alasan,
   CASE WHEN sektor_unknown THEN 'SEKTOR_TIDAK_DIKENAL'
-       WHEN desa_text IS NOT NULL AND kode_desa IS NULL THEN 'DESA_TIDAK_DIKENAL' END AS peringatan
+       WHEN desa_text IS NOT NULL AND kode_desa IS NULL THEN 'DESA_TIDAK_DIKENAL'
+       WHEN sumber_tidak_valid THEN 'SUMBER_DANA_TIDAK_VALID' END AS peringatan
 FROM ruled;
 
 -- Same person, same start date as an accepted row above: the copy is rejected, the original kept.

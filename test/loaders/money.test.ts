@@ -147,3 +147,20 @@ describe("invoices and budget lines with an unusable label keep their money", ()
     for (const file of result.files.filter((f) => !OPERATOR_FILES.some((name) => f.endsWith(name)))) expect(readFileSync(file).toString("latin1")).not.toContain("3327041505609001");
   });
 });
+
+describe("a member's funding source that is not a name", () => {
+  it("is published as 'Tidak valid' with a warning, the member still counted, the text nowhere in the site's files", async () => {
+    const here = await tempDir("jaring-sumber-");
+    await cp(fixture("kecil"), here, {recursive: true});
+    // Row 3 (Fiktif Dua, whose source was empty): a NIK pasted into Sumber Dana.
+    const text = await readFile(join(here, "peserta.csv"), "utf8");
+    await writeFile(join(here, "peserta.csv"), text.replace("TUNDAGAN,buruh  tani,01/03/2025,,,AKTIF", "TUNDAGAN,buruh  tani,01/03/2025,,3327049988776655,AKTIF"));
+    // Internal: every cell itemised, so the label itself is in the file (a public build hides this tiny table).
+    const run = await runPipeline({extracts: here, reference: referenceDir, out: join(here, "out"), audience: "internal"});
+    expect(rowsOf(run.quality.tables.peserta.warnings_by_reason).SUMBER_DANA_TIDAK_VALID).toEqual([3]);
+    expect(run.quality.tables.peserta.rows_accepted).toBe(5);
+    const sources = new Set(readArrow(join(here, "out", "peserta_sumber_dana.arrow")).map((r) => r.sumber_dana));
+    expect(sources).toEqual(new Set(["DBHCHT", "Tidak valid"]));
+    for (const file of run.files) expect(readFileSync(file).toString("latin1"), file).not.toContain("3327049988776655");
+  });
+});
