@@ -2,6 +2,13 @@
 // Offline rules (../shared/docs/FRAMEWORK-OFFLINE.md): no global stylesheets (Google Fonts), our own
 // style.css that imports the theme, and <html lang="id"> set by a tiny head script.
 
+import {dirname, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {dropStaleData} from "./scripts/lib/dataCache.ts";
+
+// Never serve one input's data for another (scripts/lib/dataCache.ts).
+dropStaleData(resolve(dirname(fileURLToPath(import.meta.url))));
+
 // Deployments under a sub-path (e.g. a regency's portal at /jaring/) set JARING_BASE=/jaring/.
 const base = process.env.JARING_BASE || "/";
 // Where the site is written; tests build a second copy (under a base path) without touching dist/.

@@ -1,0 +1,51 @@
+// The site's data cache (observablehq.config.ts): Framework re-runs the loader only when the loader file
+// changes, so the config drops the cached data whenever anything the pipeline reads has changed —
+// extracts, reference pack, pipeline code, audience — and never serves one input's data for another.
+import {mkdirSync, utimesSync, writeFileSync, existsSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {dropStaleData} from "../scripts/lib/dataCache.ts";
+import {tempDir} from "./loaders/helpers.ts";
+
+async function site() {
+  const root = await tempDir("jaring-cache-");
+  for (const dir of ["data/extracts", "data/reference", "loaders", "src/data", "src/.observablehq/cache/data/jaring"]) mkdirSync(join(root, dir), {recursive: true});
+  writeFileSync(join(root, "data/extracts/peserta.csv"), "nik\n1\n");
+  writeFileSync(join(root, "data/reference/wilayah.json"), "{}");
+  writeFileSync(join(root, "loaders/pipeline.ts"), "");
+  return root;
+}
+const cached = (root: string) => join(root, "src/.observablehq/cache/data/jaring.zip");
+const makeCache = (root: string) => writeFileSync(cached(root), "zip");
+
+describe("the site's data cache", () => {
+  it("is kept while nothing the pipeline reads has changed", async () => {
+    const root = await site();
+    dropStaleData(root, {});
+    makeCache(root);
+    expect(dropStaleData(root, {})).toBe(false);
+    expect(existsSync(cached(root))).toBe(true);
+  });
+
+  it("is dropped when an extract, the reference pack or the pipeline's code changes", async () => {
+    const root = await site();
+    dropStaleData(root, {});
+    for (const file of ["data/extracts/peserta.csv", "data/reference/wilayah.json", "loaders/pipeline.ts"]) {
+      makeCache(root);
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(join(root, file), later, later);
+      expect(dropStaleData(root, {}), file).toBe(true);
+      expect(existsSync(cached(root)), file).toBe(false);
+    }
+  });
+
+  it("is dropped when the audience, the extracts folder or the pack folder is another", async () => {
+    const root = await site();
+    dropStaleData(root, {});
+    for (const env of [{JARING_AUDIENCE: "internal"}, {JARING_AUDIENCE: "internal", JARING_EXTRACTS: "lain"}, {JARING_AUDIENCE: "internal", JARING_EXTRACTS: "lain", JARING_REFERENCE: "paket"}]) {
+      makeCache(root);
+      expect(dropStaleData(root, env), JSON.stringify(env)).toBe(true);
+      expect(existsSync(cached(root))).toBe(false);
+    }
+  });
+});
