@@ -9,9 +9,10 @@
 //  - a child is *small* when one of its counts is 1..threshold−1 (a leaf), or when its own subtree
 //    could not be protected (a group below);
 //  - small children are hidden, then (secondary suppression) the next smallest children, until the
-//    hidden set is safe: ≥ 2 non-empty children; every summed count 0 or ≥ threshold; and more people
-//    than hidden children — a published row is known to hold ≥ 1 person, so five hidden rows with a
-//    remainder of 5 would each be known to hold exactly 1;
+//    hidden set is safe: ≥ 2 non-empty children; every summed count 0 or ≥ threshold; and at least
+//    threshold − 1 more people than hidden *rows* — a published row is known to hold ≥ 1 person, so with
+//    k hidden rows under a remainder S a row can only be shown to lie in 1 … S − (k − 1), which must reach
+//    the threshold (the disclosure audit, docs/AUDIT.md, checks what the tables imply together);
 //  - their sum is published as a remainder row ("sisa": the parent's dimensions, finer ones null), so
 //    that totals over the parent stay exact and the hidden children cannot be told apart;
 //  - when even hiding every child gives no safe remainder, the whole parent is hidden and handled one

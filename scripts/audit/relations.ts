@@ -277,7 +277,7 @@ export function buildSystem(dir: string): System {
         else c.constant -= num(r.jumlah) ?? 0;
         relate(c, 0, 0, "klaim: count = Σ by amount");
         if (r.ditekan !== true && num(r.nominal) !== null) {
-          const target = (num(r.nominal)! - 0) / ONE_MILLION;
+          const target = num(r.nominal)! / ONE_MILLION;
           relate(money, target, target, "klaim: nominal = Σ amount × count");
         }
         parts.set(i, {count, money});
@@ -332,10 +332,9 @@ export function trueValues(system: System, internalDir: string): (number | null)
     }
     return index.get(name)!.get(key) ?? [];
   };
-  const amounts = (file: string) => {
-    const ref = JSON.parse(readFileSync(join(internalDir, "referensi.json"), "utf8")).parameter;
-    return {full: ref.santunan_jkm / ONE_MILLION, early: ref.santunan_jkm_sebelum_3_bulan / ONE_MILLION, file};
-  };
+  const parameter = JSON.parse(readFileSync(join(internalDir, "referensi.json"), "utf8")).parameter;
+  const full = parameter.santunan_jkm / ONE_MILLION;
+  const early = parameter.santunan_jkm_sebelum_3_bulan / ONE_MILLION;
   return system.unknowns.map((u) => {
     const dims = Object.keys(u.dims);
     const match = rowsAt(u.file, dims, dims.map((d) => u.dims[d] ?? "∅").join("|"));
@@ -345,7 +344,6 @@ export function trueValues(system: System, internalDir: string): (number | null)
     const n = match.reduce((s, r) => s + (num(r.jumlah) ?? 0), 0);
     if (u.dims.jenis === "JKK") return n;
     const money = match.reduce((s, r) => s + (num(r.nominal) ?? 0), 0) / ONE_MILLION;
-    const {full, early} = amounts(u.file);
     const fullCount = (money - early * n) / (full - early);
     return Number(amount) / ONE_MILLION === full ? fullCount : n - fullCount;
   });
