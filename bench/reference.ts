@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSimpleCsv, loadReference, type Reference } from "../loaders/sample/reference.ts";
+import { packFile, packParameters } from "../loaders/pack.ts";
 
 export const REFERENCE_FILES = {
   wilayah: "wilayah.json",
@@ -83,7 +84,8 @@ export function writeBenchReference(baseDir: string, outDir: string, regencies: 
     ) + "\n",
   );
   copyFileSync(join(baseDir, String(wilayah.batas)), join(outDir, REFERENCE_FILES.batas));
-  for (const name of ["sektor.csv", "alias_sektor.csv", "parameter.json"]) copyFileSync(join(baseDir, name), join(outDir, name));
+  for (const name of ["sektor.csv", "alias_sektor.csv"]) copyFileSync(packFile(baseDir, name), join(outDir, name));
+  writeFileSync(join(outDir, "parameter.json"), `${JSON.stringify(packParameters(baseDir), null, 2)}\n`);
   writeFileSync(join(outDir, "alias_wilayah.csv"), "tingkat,alias,kode\n");
   return refs;
 }

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { packParameters } from "../loaders/pack.ts";
 
 /** A method's child process prints this as JSON on its last stdout line. */
 export interface MethodReport {
@@ -73,7 +74,7 @@ export interface BenchParameters {
 }
 
 export function readParameters(reference: string): BenchParameters {
-  return JSON.parse(readFileSync(join(reference, "parameter.json"), "utf8")) as BenchParameters;
+  return packParameters(reference) as unknown as BenchParameters;
 }
 
 /** Wall-clock and CPU time of the measured part of a method (start() … stop()). */

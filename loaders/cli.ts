@@ -1,5 +1,5 @@
 /**
- * `npm run pipeline -- --extracts DIR --out DIR [--reference DIR]`: the same code the site's data
+ * `[JARING_REGION=KODE] npm run pipeline -- --extracts DIR --out DIR [--reference DIR]`: the same code the site's data
  * loader runs, for operators who want the aggregates and the quality report without building the site.
  */
 import {join, resolve} from "node:path";
@@ -7,6 +7,7 @@ import {parseArgs} from "node:util";
 import {ExtractError} from "./errors.ts";
 import {OPERATOR_FILES, audienceFrom, runPipeline} from "./pipeline.ts";
 import {defaultPaths} from "./paths.ts";
+import {ensureRegionSample} from "./sample/ensure.ts";
 
 const defaults = defaultPaths();
 const {values} = parseArgs({
@@ -32,6 +33,7 @@ const reference = resolve(here, values.reference!);
 const out = resolve(here, values.out!);
 
 try {
+  if (values.extracts === defaults.extracts) await ensureRegionSample(defaults);
   const audience = audienceFrom(values.audience === undefined ? process.env : {JARING_AUDIENCE: values.audience});
   // The operator's run also writes the reject list with NIK/KPJ (the site's loader never does).
   const {summary, quality, files} = await runPipeline({extracts, reference, out, audience, operatorFiles: true});

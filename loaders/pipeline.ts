@@ -21,7 +21,7 @@ import {commitStaging, openStaging} from "./write/publish.ts";
 export interface PipelineOptions {
   /** Folder of extract tables (peserta, iuran, anggaran, klaim, sasaran as CSV or XLSX). */
   extracts: string;
-  /** Folder of reference data (wilayah.json and the files it names, parameter.json, aliases). */
+  /** Region pack (wilayah.json and the files it names, place aliases, its own parameter.json), read over data/program/ (pack.ts). */
   reference: string;
   /** Folder the outputs are written to; created when missing. */
   out: string;
@@ -158,8 +158,9 @@ async function writeCsv(conn: DuckDBConnection, select: string, path: string): P
 
 async function referenceJson(conn: DuckDBConnection, reference: Reference): Promise<unknown> {
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
-  const {kecamatan, desa, batas, batas_objek, ...wilayah} = reference.region;
-  void kecamatan, desa, batas, batas_objek;
+  // File names and the sample's sizing (`program`) are the pack's business, not the site's.
+  const {kecamatan, desa, batas, batas_objek, program, ...wilayah} = reference.region;
+  void kecamatan, desa, batas, batas_objek, program;
   return {
     wilayah,
     kecamatan: await rows("SELECT kode_kec AS kode, nama FROM ref_kecamatan ORDER BY kode_kec"),

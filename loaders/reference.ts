@@ -4,8 +4,9 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {ExtractError} from "./errors.ts";
 import {quoteLiteral} from "./sql/quote.ts";
 import {runSqlFile} from "./sql/run.ts";
+import {packFile, packParameters} from "./pack.ts";
 
-/** data/reference/wilayah.json: the region the dashboard describes, and its reference files. */
+/** The pack's wilayah.json: the region the dashboard describes, and its reference files. */
 export interface Region {
   kode: string;
   nama: string;
@@ -16,9 +17,11 @@ export interface Region {
   batas: string;
   batas_objek: {kecamatan: string; desa: string};
   kontak?: string;
+  /** The program's size, for a sample generated for the region (loaders/sample). */
+  program?: {peserta?: number; sumber?: string; nama_sampel?: string};
 }
 
-/** data/reference/parameter.json: the program rules; every one a parameter, never a literal in code. */
+/** data/program/parameter.json with the pack's own settings over it (pack.ts); never a literal in code. */
 export interface Parameters {
   iuran_per_bulan: number;
   usia_min: number;
@@ -46,13 +49,13 @@ export async function readReference(dir: string): Promise<Reference> {
   return {
     dir,
     region: await readJson<Region>(join(dir, "wilayah.json")),
-    parameters: await readJson<Parameters>(join(dir, "parameter.json")),
+    parameters: packParameters(dir) as Parameters,
   };
 }
 
 /** Loads codes, names, aliases and parameters into DuckDB tables and variables the table SQL joins on. */
 export async function loadReference(conn: DuckDBConnection, reference: Reference): Promise<void> {
-  const csv = (file: string) => `read_csv(${quoteLiteral(join(reference.dir, file))}, header = true, all_varchar = true)`;
+  const csv = (file: string) => `read_csv(${quoteLiteral(packFile(reference.dir, file))}, header = true, all_varchar = true)`;
   await conn.run(`
     CREATE OR REPLACE TABLE ref_kecamatan_raw AS SELECT * FROM ${csv(reference.region.kecamatan)};
     CREATE OR REPLACE TABLE ref_desa_raw AS SELECT * FROM ${csv(reference.region.desa)};

@@ -99,7 +99,7 @@ describe("bench helpers", () => {
   });
 
   it("streams CSV rows to disk with the same bytes as the in-memory writer (BOM, CRLF, Windows-1252)", () => {
-    const tables = buildSampleTables({reference: loadReference(join(import.meta.dirname, "../data/reference")), seed: 3, scale: 0.05});
+    const tables = buildSampleTables({reference: loadReference(join(import.meta.dirname, "../data/regions/33.27")), seed: 3, scale: 0.05});
     for (const [name, header, rows, style] of [
       ["peserta", PESERTA_HEADER, tables.peserta.map((r) => r.cells), STYLES.peserta],
       ["iuran", IURAN_HEADER, tables.iuran.rows.map((r) => r.cells), STYLES.iuran],

@@ -1,9 +1,11 @@
-// `npm run sample [-- --out DIR --seed N --scale K --reference DIR --manifest FILE]`
-// Regenerates data/extracts/ and data/sample-manifest.json; same seed, same bytes.
+// `npm run sample [-- --region KODE | --reference DIR] [--out DIR --seed N --scale K --manifest FILE]`
+// Generates a region's synthetic extracts, sized as its pack states; same seed, same bytes. Without
+// options: the default region's committed sample, data/extracts/ and data/sample-manifest.json.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { DEFAULT_SEED, generateSample } from "./generate.ts";
+import { chooseRegion, sampleExtractsDir } from "../pack.ts";
+import { DEFAULT_SEED, generateSample, regionScale } from "./generate.ts";
 import { loadReference } from "./reference.ts";
 import { writeSample } from "./write.ts";
 
@@ -11,6 +13,7 @@ const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 const { values } = parseArgs({
   options: {
+    region: { type: "string" },
     out: { type: "string" },
     seed: { type: "string" },
     scale: { type: "string" },
@@ -19,26 +22,34 @@ const { values } = parseArgs({
   },
 });
 
+// `npm run` starts scripts in the project folder; relative paths mean the folder the user typed them in.
+const here = process.env.INIT_CWD ?? process.cwd();
+const choice = chooseRegion({
+  ...process.env,
+  ...(values.region ? { JARING_REGION: values.region, JARING_REFERENCE: "" } : {}),
+  ...(values.reference ? { JARING_REFERENCE: resolve(here, values.reference) } : {}),
+});
+const reference = loadReference(choice.reference);
+
 const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
-const scale = values.scale === undefined ? 1 : Number(values.scale);
+const scale = values.scale === undefined ? regionScale(reference) : Number(values.scale);
 if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${values.seed}`);
 if (!(scale > 0)) throw new Error(`--scale must be positive, got ${values.scale}`);
 
-const out = values.out ? resolve(values.out) : resolve(root, "data/extracts");
-// A custom --out gets its manifest beside it (DIR.manifest.json), never inside the extracts.
+const out = values.out ? resolve(here, values.out) : choice.region ? sampleExtractsDir(choice.region) : resolve(root, "data/extracts");
+// Beside the extracts (DIR.manifest.json), never inside them; the default sample keeps data/sample-manifest.json.
 const manifest = values.manifest
-  ? resolve(values.manifest)
-  : values.out
-    ? `${out.replace(/\/+$/, "")}.manifest.json`
-    : resolve(root, "data/sample-manifest.json");
+  ? resolve(here, values.manifest)
+  : out === resolve(root, "data/extracts")
+    ? resolve(root, "data/sample-manifest.json")
+    : `${out.replace(/\/+$/, "")}.manifest.json`;
 
-const reference = loadReference(values.reference ? resolve(values.reference) : resolve(root, "data/reference"));
 const sample = await generateSample({ reference, seed, scale });
 for (const path of writeSample(sample, out, manifest)) console.log(`wrote ${path}`);
 
 const { expected, window } = sample.manifest;
 const peserta = expected.quality.tables.peserta!;
 console.log(
-  `peserta: ${peserta.rows_read} rows, ${peserta.rows_rejected} rejected; klaim: ${expected.claims.rows}; ` +
+  `${reference.wilayah.nama}: peserta ${peserta.rows_read} rows, ${peserta.rows_rejected} rejected; klaim: ${expected.claims.rows}; ` +
     `aktif ${window.as_of}: ${expected.aktif_by_month[window.as_of]}`,
 );

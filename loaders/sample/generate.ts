@@ -12,6 +12,7 @@ import { buildKlaimRows, KLAIM_HEADER } from "./extracts/klaim.ts";
 import { buildPesertaRows, PESERTA_HEADER } from "./extracts/peserta.ts";
 import { buildSasaranRows, SASARAN_HEADER } from "./extracts/sasaran.ts";
 import { assignIdentities } from "./identity.ts";
+import { nameSetOf } from "./names.ts";
 import { simulateLifecycle } from "./lifecycle.ts";
 import { buildManifest, type FileInfo, type SampleManifest } from "./manifest.ts";
 import { drawEnrolments } from "./members.ts";
@@ -35,6 +36,17 @@ export interface Sample {
 }
 
 export const DEFAULT_SEED = 20250301;
+
+/**
+ * The scale that gives a region's sample the program size its pack states (wilayah.json
+ * `program.peserta`): members in all tranches, with target population and budgets in proportion.
+ */
+export function regionScale(ref: Reference, cal: Calibration = defaultCalibration): number {
+  const stated = ref.wilayah.program?.peserta;
+  if (stated === undefined) return 1;
+  if (!(Number.isInteger(stated) && stated > 0)) throw new Error(`wilayah.json program.peserta must be a positive whole number, got ${stated}`);
+  return stated / cal.tranches.reduce((sum, t) => sum + t.peserta, 0);
+}
 
 export const STYLES = {
   peserta: { delimiter: ";", eol: "\r\n", encoding: "utf-8-bom" },
@@ -77,7 +89,7 @@ export function buildSampleTables(options: SampleOptions): SampleTables {
   const population = buildPopulation(ref, cal, scale, stream(seed, "sasaran"));
   const enrolments = drawEnrolments(ref, cal, population, scale, stream(seed, "peserta"));
   const kategori = assignKategori(enrolments.length, cal.doses, stream(seed, "cacat"));
-  const persons = assignIdentities(enrolments, kategori, parameter, stream(seed, "identitas"));
+  const persons = assignIdentities(enrolments, kategori, parameter, stream(seed, "identitas"), nameSetOf(ref.wilayah.program?.nama_sampel));
 
   // What happens to them.
   const mortality = stream(seed, "mortalitas");

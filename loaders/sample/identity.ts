@@ -3,7 +3,7 @@
 import { addDays, ageOn, dayNumber, type Ymd } from "./calendar.ts";
 import type { Kategori } from "./defects.ts";
 import type { Enrolment } from "./members.ts";
-import { nameGenerator } from "./names.ts";
+import { nameGenerator, type NameSet } from "./names.ts";
 import { buildNik, SERIAL_MAX, SERIAL_MIN } from "./nik.ts";
 import { randInt, type Rng } from "./random.ts";
 import type { Parameter } from "./reference.ts";
@@ -32,10 +32,11 @@ export function assignIdentities(
   kategori: (Kategori | null)[],
   parameter: Parameter,
   rng: Rng,
+  names: NameSet = "jawa",
 ): Person[] {
   const niks = new Set<string>();
   const kpjs = new Set<string>();
-  const nextName = nameGenerator(rng);
+  const nextName = nameGenerator(rng, names);
   return enrolments.map((e, i) => {
     const k = kategori[i] ?? null;
     // "Too old" rows are real people one year past the age limit, consistent NIK and birth date.

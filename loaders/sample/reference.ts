@@ -1,7 +1,7 @@
-// The region and program rules, read from data/reference/. The generator knows no place names or
-// codes of its own: swap wilayah.json and the files it names and the sample follows the new region.
+// The region and program rules, read from a region pack over data/program/ (loaders/pack.ts). The
+// generator knows no place names or codes of its own: another pack and the sample follows that region.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { packFile, packParameters } from "../pack.ts";
 
 export interface Wilayah {
   kode: string;
@@ -9,6 +9,8 @@ export interface Wilayah {
   nama_pendek: string;
   kecamatan: string; // file name of the kecamatan list
   desa: string; // file name of the desa/kelurahan list
+  /** The program's size as the pack states it: the sample is generated to it. */
+  program?: { peserta?: number; nama_sampel?: string };
 }
 
 export interface Kecamatan {
@@ -89,7 +91,9 @@ export function parseReference(read: (name: string) => string): Reference {
 }
 
 export function loadReference(dir: string): Reference {
-  return parseReference((name) => readFileSync(join(dir, name), "utf8"));
+  return parseReference((name) =>
+    name === "parameter.json" ? JSON.stringify(packParameters(dir)) : readFileSync(packFile(dir, name), "utf8"),
+  );
 }
 
 function need(row: Record<string, string>, column: string): string {

@@ -6,17 +6,24 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {runPipeline} from "../../loaders/pipeline.ts";
+import {defaultPaths} from "../../loaders/paths.ts";
+import {ensureRegionSample} from "../../loaders/sample/ensure.ts";
+
+// JARING_REGION / JARING_REFERENCE / JARING_EXTRACTS choose what is audited, as for the site.
+const paths = defaultPaths();
 import {audit} from "./audit.ts";
 
 const {values} = parseArgs({
   options: {
     public: {type: "string"},
     internal: {type: "string"},
-    extracts: {type: "string", default: "data/extracts"},
-    reference: {type: "string", default: "data/reference"},
+    extracts: {type: "string", default: paths.extracts},
+    reference: {type: "string", default: paths.reference},
     json: {type: "string"},
   },
 });
+
+if (!values.public && values.extracts === paths.extracts) await ensureRegionSample(paths);
 
 async function build(audience: "public" | "internal") {
   const out = mkdtempSync(join(tmpdir(), `jaring-audit-${audience}-`));

@@ -2,7 +2,7 @@
 // its cached output, so changed extracts, another reference pack or another audience would be served
 // from a stale cache unless the build ran through `npm run build` (which empties it). Before every
 // preview or build (observablehq.config.ts), a fingerprint of everything the pipeline reads (these
-// variables, every file of the extracts, the reference pack and loaders/) is compared with the one the
+// variables, every file of the extracts, the region pack, data/program and loaders/) is compared with the one the
 // cache was made from; if it differs, the cached data is dropped.
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync} from "node:fs";
@@ -19,11 +19,20 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
+/** The folders the site's data loader reads under `root`, as loaders/paths.ts chooses them. */
+function inputDirs(root: string, env: NodeJS.ProcessEnv): string[] {
+  const bawaan = join(root, "data/regions/bawaan.json");
+  const fallback = existsSync(bawaan) ? String(JSON.parse(readFileSync(bawaan, "utf8")).kode) : "";
+  const region = env.JARING_REGION || fallback;
+  const sample = region === fallback ? "data/extracts" : `data/sampel/${region}`;
+  return [env.JARING_EXTRACTS || sample, env.JARING_REFERENCE || `data/regions/${region}`, "data/program", "loaders", "src/data"];
+}
+
 /** A hash of what the site's data loader reads: the variables above and each input file's path, size and time. */
 export function dataInputsFingerprint(root: string, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash("sha256");
   for (const name of DATA_ENV) hash.update(`${name}=${env[name] ?? ""}\n`);
-  for (const dir of [env.JARING_EXTRACTS ?? "data/extracts", env.JARING_REFERENCE ?? "data/reference", "loaders", "src/data"]) {
+  for (const dir of inputDirs(root, env)) {
     for (const file of filesUnder(resolve(root, dir))) {
       const {size, mtimeMs} = statSync(file);
       hash.update(`${relative(root, file)}\0${size}\0${mtimeMs}\n`);

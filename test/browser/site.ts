@@ -16,21 +16,29 @@ export const TMP = join(ROOT, "test", ".tmp");
  */
 export const REUSE_DIST_ENV = "JARING_TEST_DIST";
 
-/** Runs `npm run build` once and returns the absolute dist directory (or the reused one). */
-export async function buildSite(): Promise<string> {
-  const reuse = process.env[REUSE_DIST_ENV];
+/**
+ * Runs `npm run build` once and returns the absolute dist directory (or the reused one). `region`
+ * builds another pack's site (JARING_REGION) into test/.tmp/dist-<region>.
+ */
+export async function buildSite(options: {region?: string} = {}): Promise<string> {
+  const reuse = options.region ? undefined : process.env[REUSE_DIST_ENV];
   if (reuse) {
     const dir = resolve(ROOT, reuse);
     if (!existsSync(join(dir, "index.html"))) throw new Error(`${REUSE_DIST_ENV}=${reuse}: ${dir}/index.html tidak ada`);
     return dir;
   }
   mkdirSync(TMP, {recursive: true});
-  const log = join(TMP, "build.log");
+  const log = join(TMP, options.region ? `build-${options.region}.log` : "build.log");
+  const dist = options.region ? join(TMP, `dist-${options.region}`) : join(ROOT, "dist");
   // A site built under a sub-path would not load from our server at "/": build at the root.
-  const env = {...process.env, JARING_BASE: "/", JARING_OUTPUT: "dist", OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "0", NO_COLOR: "1"};
+  const region = options.region ? {JARING_REGION: options.region, JARING_REFERENCE: "", JARING_EXTRACTS: ""} : {};
+  const env = {...process.env, ...region, JARING_BASE: "/", JARING_OUTPUT: dist, OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "0", NO_COLOR: "1"};
   const output: string[] = [];
   const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn("npm", ["run", "build"], {cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"]});
+    // Another region's build must not empty dist/ (npm run build cleans it) under the tests still to come;
+    // the data cache needs no cleaning: it is dropped whenever the region changes (scripts/lib/dataCache.ts).
+    const args = options.region ? ["exec", "--", "observable", "build"] : ["run", "build"];
+    const child = spawn("npm", args, {cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"]});
     child.stdout.on("data", (chunk) => output.push(String(chunk)));
     child.stderr.on("data", (chunk) => output.push(String(chunk)));
     child.on("error", fail);
@@ -41,8 +49,7 @@ export async function buildSite(): Promise<string> {
     const tail = output.join("").split("\n").slice(-40).join("\n");
     throw new Error(`npm run build gagal (exit ${code}); log lengkap: ${relative(ROOT, log)}\n${tail}`);
   }
-  const dist = join(ROOT, "dist");
-  if (!existsSync(join(dist, "index.html"))) throw new Error("npm run build tidak menghasilkan dist/index.html");
+  if (!existsSync(join(dist, "index.html"))) throw new Error(`npm run build tidak menghasilkan ${relative(ROOT, dist)}/index.html`);
   return dist;
 }
 

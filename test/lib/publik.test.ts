@@ -1,13 +1,14 @@
 // The Transparansi page's shaping (src/lib/publik.ts): the regent's expansion costed with the planner's
 // defaults, and the data dictionary as rows.
-import {readFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import {packParameters} from "../../loaders/pack.ts";
 import {describe, expect, it} from "vitest";
 import {dictionaryRows, regentExpansion, type ExpansionInputs} from "../../src/lib/publik.ts";
 import {currentState, runScenario} from "../../src/lib/skenario/model.ts";
 import {presetInput, toScenario} from "../../src/lib/skenario/state.ts";
 import {syntheticRegion} from "./skenario-fixture.ts";
 
-const parameter = JSON.parse(readFileSync(new URL("../../data/reference/parameter.json", import.meta.url), "utf8"));
+const parameter = packParameters(fileURLToPath(new URL("../../data/regions/33.27", import.meta.url))) as any;
 const region = syntheticRegion(3);
 const bands = parameter.kelompok_umur;
 

@@ -4,7 +4,7 @@
 import {describe, expect, it} from "vitest";
 import {currentState, runScenario, type Assumptions, type Scenario, type ScenarioParameters} from "../../src/lib/skenario/model.ts";
 import {syntheticRegion} from "./skenario-fixture.ts";
-import parameter from "../../data/reference/parameter.json" with {type: "json"};
+import parameter from "../../data/program/parameter.json" with {type: "json"};
 
 const P = parameter as unknown as ScenarioParameters;
 

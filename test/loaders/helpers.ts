@@ -8,7 +8,10 @@ import {openDatabase} from "../../loaders/pipeline.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const referenceDir = join(root, "data/reference");
+/** The default region's pack, which the fixtures (their kecamatan and desa names) are written for. */
+export const referenceDir = join(root, "data/regions/33.27");
+/** The second real region, Jember's (31 kecamatan). */
+export const secondRegionDir = join(root, "data/regions/35.09");
 export const fixture = (name: string) => join(root, "test/fixtures", name);
 
 export async function tempDir(prefix = "jaring-test-"): Promise<string> {

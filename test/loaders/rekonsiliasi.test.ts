@@ -5,10 +5,11 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {runPipeline} from "../../loaders/pipeline.ts";
+import {packParameters} from "../../loaders/pack.ts";
 import {reconcileInvoices, spendingByKecamatan, summariseReconciliation, type IuranRinci, type PesertaSumberDana} from "../../src/lib/anggaran.ts";
 import {fixture, readArrow, referenceDir, root, tempDir} from "./helpers.ts";
 
-const parameters = JSON.parse(readFileSync(join(referenceDir, "parameter.json"), "utf8"));
+const parameters = packParameters(referenceDir) as Record<string, number>;
 const terms = {jatuhTempoHari: parameters.jatuh_tempo_hari, jatuhTempoBulan: parameters.jatuh_tempo_bulan};
 
 async function run(extracts: string) {

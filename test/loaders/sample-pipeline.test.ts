@@ -1,3 +1,4 @@
+import {packParameters} from "../../loaders/pack.ts";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
@@ -7,7 +8,7 @@ import {readArrow, referenceDir, root, tempDir} from "./helpers.ts";
 // The sample generator records what it put into the extracts (data/sample-manifest.json); the
 // pipeline, written independently, must find exactly that.
 const manifest = JSON.parse(readFileSync(join(root, "data/sample-manifest.json"), "utf8"));
-const parameters = JSON.parse(readFileSync(join(referenceDir, "parameter.json"), "utf8"));
+const parameters = packParameters(referenceDir) as Record<string, number>;
 let result: Awaited<ReturnType<typeof runPipeline>>;
 let out: string;
 

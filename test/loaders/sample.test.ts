@@ -8,7 +8,7 @@ import { DEFAULT_SEED, generateSample, type Sample } from "../../loaders/sample/
 import { loadReference, type Reference } from "../../loaders/sample/reference.ts";
 import { parseCsv } from "../support/csv.ts";
 
-const reference: Reference = loadReference(fileURLToPath(new URL("../../data/reference", import.meta.url)));
+const reference: Reference = loadReference(fileURLToPath(new URL("../../data/regions/33.27", import.meta.url)));
 
 let sample: Sample;
 let again: Sample;
