@@ -1,26 +1,58 @@
-import {packParameters} from "../../loaders/pack.ts";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
+import {packParameters} from "../../loaders/pack.ts";
 import {runPipeline} from "../../loaders/pipeline.ts";
-import {readArrow, referenceDir, root, tempDir} from "./helpers.ts";
+import {DEFAULT_SEED, generateSample, regionScale} from "../../loaders/sample/generate.ts";
+import {loadReference} from "../../loaders/sample/reference.ts";
+import {writeSample} from "../../loaders/sample/write.ts";
+import {readArrow, referenceDir, root, secondRegionDir, tempDir} from "./helpers.ts";
 
-// The sample generator records what it put into the extracts (data/sample-manifest.json); the
-// pipeline, written independently, must find exactly that.
-const manifest = JSON.parse(readFileSync(join(root, "data/sample-manifest.json"), "utf8"));
-const parameters = packParameters(referenceDir) as Record<string, number>;
-let result: Awaited<ReturnType<typeof runPipeline>>;
-let out: string;
+// The sample generator records what it put into the extracts (its manifest); the pipeline, written
+// independently, must find exactly that — for the default region's committed sample, and for a second
+// region (Jember, 31 kecamatan) from a sample generated for it at the size its pack states.
+interface Case {
+  name: string;
+  reference: string;
+  /** The extracts folder and the manifest that describes them. */
+  extracts(): Promise<{dir: string; manifest: any}>;
+}
 
-beforeAll(async () => {
-  out = await tempDir();
-  result = await runPipeline({extracts: join(root, "data/extracts"), reference: referenceDir, out});
-}, 120_000);
+const CASES: Case[] = [
+  {
+    name: "the default region's sample (data/extracts)",
+    reference: referenceDir,
+    extracts: async () => ({dir: join(root, "data/extracts"), manifest: JSON.parse(readFileSync(join(root, "data/sample-manifest.json"), "utf8"))})
+  },
+  {
+    name: "a sample generated for a second region (35.09)",
+    reference: secondRegionDir,
+    extracts: async () => {
+      const reference = loadReference(secondRegionDir);
+      const sample = await generateSample({reference, seed: DEFAULT_SEED, scale: regionScale(reference)});
+      const dir = join(await tempDir(), "ekstrak");
+      writeSample(sample, dir, `${dir}.manifest.json`);
+      return {dir, manifest: sample.manifest};
+    }
+  }
+];
 
 const countsAndRows = (byReason: Record<string, {count: number; rows: number[]}>) =>
   Object.fromEntries(Object.entries(byReason).map(([code, r]) => [code, {count: r.count, rows: r.rows}]));
 
-describe("pipeline on the sample extracts", () => {
+for (const testCase of CASES) describe(`pipeline on ${testCase.name}`, () => {
+  const parameters = packParameters(testCase.reference) as Record<string, number>;
+  let result: Awaited<ReturnType<typeof runPipeline>>;
+  let out: string;
+  let manifest: any;
+
+  beforeAll(async () => {
+    out = await tempDir();
+    const extracts = await testCase.extracts();
+    manifest = extracts.manifest;
+    result = await runPipeline({extracts: extracts.dir, reference: testCase.reference, out});
+  }, 120_000);
+
   it("accounts for every row read: accepted or rejected with a reason", () => {
     for (const [name, table] of Object.entries(result.quality.tables)) {
       expect(table.rows_accepted + table.rows_rejected, name).toBe(table.rows_read);
