@@ -48,7 +48,7 @@ export function regencyPlan(rows: number): { regencies: number; scale: number } 
 }
 
 /**
- * Part of the cache key: a hash of what the generator reads from data/reference (the region lists,
+ * Part of the cache key: a hash of what the generator reads from the region pack (the region lists,
  * sectors and aliases, and the program parameters it draws with), so cached extracts never outlive it.
  */
 function inputsKey(): string {

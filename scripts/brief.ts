@@ -1,14 +1,16 @@
 // `npm run brief`: the overview printed as the regent's one-page A4 brief (out/ringkasan.pdf).
-//   npm run brief                       uses dist/ when it exists, else builds the site first
+//   npm run brief                       uses dist/ when it exists (for the chosen region), else builds the site first
+//   JARING_REGION=35.09 npm run brief   the brief of another region (data/regions/35.09)
 //   npm run brief -- --build            builds the site afresh (npm run build) first
 //   npm run brief -- --dist DIR         uses the build in DIR (built at base "/")
 //   npm run brief -- --out FILE         writes the PDF to FILE
 import {spawnSync} from "node:child_process";
-import {existsSync, statSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {countPdfPages, writeBrief} from "./lib/brief.ts";
-import {ROOT} from "./lib/site.ts";
+import {ROOT, listFiles} from "./lib/site.ts";
+import {defaultPaths} from "../loaders/paths.ts";
 
 const {values} = parseArgs({
   options: {
@@ -18,9 +20,18 @@ const {values} = parseArgs({
   }
 });
 
+/** The region code of a built site (its referensi.json), or null when there is none. */
+function builtRegion(dist: string): string | null {
+  const file = existsSync(dist) ? listFiles(dist).find((f) => /[\\/]_file[\\/]data[\\/]jaring[\\/]referensi\.[0-9a-f]+\.json$/.test(f)) : undefined;
+  return file ? JSON.parse(readFileSync(file, "utf8")).wilayah?.kode ?? null : null;
+}
+
 const dist = resolve(ROOT, values.dist ?? "dist");
 const built = existsSync(join(dist, "index.html"));
-if (values.build || (!values.dist && !built)) {
+// JARING_REGION / JARING_REFERENCE choose the region: a dist/ built for another one is rebuilt.
+const wanted = String(JSON.parse(readFileSync(join(defaultPaths().reference, "wilayah.json"), "utf8")).kode);
+const otherRegion = built && !values.dist && builtRegion(dist) !== wanted;
+if (values.build || (!values.dist && !built) || otherRegion) {
   console.log("Membangun situs (npm run build)…");
   // A brief is printed from a site at the root: a JARING_BASE in the environment must not leak in.
   const run = spawnSync("npm", ["run", "build"], {cwd: ROOT, stdio: "inherit", env: {...process.env, JARING_BASE: "/", JARING_OUTPUT: dist}});

@@ -1,6 +1,6 @@
 // The sample's recipe: every number that shapes the synthetic extracts, in one place, copied into
 // data/sample-manifest.json so a reader can see what the sample was built to show. Program rules
-// (Rp16,800, ages, benefits, TMI IV) are not here: they come from data/reference/parameter.json.
+// (Rp16,800, ages, benefits, TMI IV) are not here: they come from data/program/parameter.json (and the pack's own).
 
 export interface Tranche {
   mulai: string; // YYYY-MM: TMT is the 1st of this month
