@@ -7,7 +7,10 @@ import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {runPipeline} from "../loaders/pipeline.ts";
 import {audit} from "../scripts/audit/audit.ts";
-import {referenceDir, root, tempDir} from "./loaders/helpers.ts";
+import {DEFAULT_SEED, generateSample, regionScale} from "../loaders/sample/generate.ts";
+import {loadReference} from "../loaders/sample/reference.ts";
+import {writeSample} from "../loaders/sample/write.ts";
+import {referenceDir, root, secondRegionDir, tempDir} from "./loaders/helpers.ts";
 
 /** A published folder made by hand: summary.json, referensi.json and the given CSV files. */
 async function release(files: Record<string, string[]>): Promise<string> {
@@ -82,14 +85,29 @@ describe("the audit finds what earlier public builds gave away", () => {
   });
 });
 
-describe("the sample's public build", () => {
+const REGIONS = [
+  {name: "the sample's public build", reference: referenceDir, extracts: async () => join(root, "data/extracts")},
+  {
+    // 31 kecamatan, 248 desa: far more hidden cells and relations than the default region's 14.
+    name: "a second region's public build (35.09, its generated sample)",
+    reference: secondRegionDir,
+    extracts: async () => {
+      const reference = loadReference(secondRegionDir);
+      const dir = join(await tempDir(), "ekstrak");
+      writeSample(await generateSample({reference, seed: DEFAULT_SEED, scale: regionScale(reference)}), dir, `${dir}.manifest.json`);
+      return dir;
+    }
+  }
+];
+
+for (const region of REGIONS) describe(region.name, () => {
   let publicOut: string;
   let internalOut: string;
   beforeAll(async () => {
     [publicOut, internalOut] = [await tempDir(), await tempDir()];
-    const extracts = join(root, "data/extracts");
-    await runPipeline({extracts, reference: referenceDir, out: publicOut});
-    await runPipeline({extracts, reference: referenceDir, out: internalOut, audience: "internal"});
+    const extracts = await region.extracts();
+    await runPipeline({extracts, reference: region.reference, out: publicOut});
+    await runPipeline({extracts, reference: region.reference, out: internalOut, audience: "internal"});
   }, 120_000);
 
   it("gives no hidden count away, to a value or to 1–4, with every relation checked against the truth", async () => {

@@ -4,7 +4,11 @@
 import ExcelJS from "exceljs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SEED, generateSample, type Sample } from "../../loaders/sample/generate.ts";
+import { defaultCalibration } from "../../loaders/sample/calibration.ts";
+import { DEFAULT_SEED, generateSample, regionScale, type Sample } from "../../loaders/sample/generate.ts";
+import { trancheSizes } from "../../loaders/sample/members.ts";
+import { NAME_SETS, nameGenerator, nameSetOf } from "../../loaders/sample/names.ts";
+import { stream } from "../../loaders/sample/random.ts";
 import { loadReference, type Reference } from "../../loaders/sample/reference.ts";
 import { parseCsv } from "../support/csv.ts";
 
@@ -395,5 +399,26 @@ describe("sample generator", () => {
   it("changes with the seed", async () => {
     const other = await generateSample({ reference, seed: DEFAULT_SEED + 1 });
     expect(Buffer.from(other.files["peserta.csv"]!).equals(Buffer.from(sample.files["peserta.csv"]!))).toBe(false);
+  });
+});
+
+describe("a sample for another region", () => {
+  it("is sized as the pack states: all tranches together hold program.peserta members", () => {
+    const jember = loadReference(fileURLToPath(new URL("../../data/regions/35.09", import.meta.url)));
+    expect(regionScale(reference)).toBe(1);
+    const sizes = trancheSizes(defaultCalibration, regionScale(jember));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(jember.wilayah.program!.peserta);
+    expect(() => regionScale({ ...jember, wilayah: { ...jember.wilayah, program: { peserta: 12.5 } } })).toThrow(/positive whole number/);
+  });
+
+  it("names people from the set the pack asks for, neutral ones when it asks for none", () => {
+    expect(nameSetOf(undefined)).toBe("netral");
+    expect(nameSetOf("jawa")).toBe("jawa");
+    expect(() => nameSetOf("sasak")).toThrow(/unknown/);
+    const next = nameGenerator(stream(1, "nama"), "netral");
+    const names = Array.from({ length: 200 }, (_, i) => next(i % 2 ? "L" : "P"));
+    expect(new Set(names).size).toBe(200);
+    const first = new Set<string>([...NAME_SETS.netral.laki, ...NAME_SETS.netral.perempuan]);
+    expect(names.every((n) => first.has(n.split(" ")[0]!))).toBe(true);
   });
 });
