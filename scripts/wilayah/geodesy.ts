@@ -28,3 +28,8 @@ export function lineLengthM(line: Position[]): number {
   for (let i = 1; i < line.length; i++) sum += wgs84.Inverse(line[i - 1][1], line[i - 1][0], line[i][1], line[i][0]).s12 ?? 0;
   return sum;
 }
+
+/** Distance between two [lng, lat] points in m. */
+export function distanceM(a: Position, b: Position): number {
+  return wgs84.Inverse(a[1], a[0], b[1], b[0]).s12 ?? 0;
+}
