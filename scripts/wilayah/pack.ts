@@ -82,6 +82,8 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
   // Codes and names first: the geometry is joined to them.
   const codes = parseCodeList(inputs.kode.text, options.kodeWilayah, inputs.kecamatan?.text);
   problems.push(...codes.problems);
+  // Without its columns the code list cannot be joined: every polygon would be reported as unknown.
+  if (problems.some((p) => p.code === "KOLOM_HILANG")) refuseIfAny(problems);
   let fc: FeatureCollection;
   try {
     fc = parseGeoJson(inputs.desaGeoJson.text);
