@@ -55,6 +55,7 @@ export interface BuildReport {
   masukan: {peran: string; berkas: string; sha256: string; bytes: number}[];
   parameter: {simplify: number; gap_fill_km2: number; remah_km2: number; toleransi_tumpang_km2: number; kuantisasi: number; kolom_kode: string};
   perangkat: Record<string, string>;
+  langkah: string[];
   tumpang_tindih_ditoleransi: {jumlah: number; luas_km2: number; terbesar: {kode: string[]; luas_km2: number} | null};
   remah_digabung: {kode_desa: string; desa: string; luas_m2: number; ke: string; ke_desa: string; batas_m: number}[];
   bagian_hilang_saat_simplifikasi: {kode_desa: string; desa: string; bagian_sebelum: number; bagian_sesudah: number}[];
@@ -141,6 +142,7 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
     ],
     parameter: {simplify: options.simplify, gap_fill_km2: gapFillKm2, remah_km2: crumbKm2, toleransi_tumpang_km2: overlapToleranceKm2, kuantisasi: options.quantization, kolom_kode: joined.kodeProperty!},
     perangkat: TOOLS,
+    langkah: steps(options.simplify, gapFillKm2, crumbKm2, overlapToleranceKm2, options.quantization),
     tumpang_tindih_ditoleransi: {
       jumlah: tolerated.length,
       luas_km2: round6(tolerated.reduce((s, o) => s + o.luasM2, 0) / 1e6),
@@ -171,6 +173,17 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
     report,
   };
 }
+
+/** What was done, in the words of SOURCES.md (35.09) section 2, with this run's parameters. */
+const steps = (simplify: number, gapFillKm2: number, crumbKm2: number, overlapKm2: number, quantization: number) => [
+  `tumpang tindih antar-desa diukur dengan mapshaper -mosaic; lebih dari ${overlapKm2} km² per pasangan ditolak`,
+  `mapshaper -clean gap-fill-area=${gapFillKm2}km2: ring diperbaiki, celah dan tumpang tindih serpih dibersihkan`,
+  `remah (bagian terlepas < ${crumbKm2} km² yang menyentuh desa lain) digabung ke tetangga dengan batas bersama terpanjang`,
+  `luas_km2_peta: luas geodesik WGS84 (GeographicLib) poligon bersih sebelum simplifikasi; kecamatan = jumlah desanya`,
+  `mapshaper -simplify percentage=${simplify} visvalingam keep-shapes, lalu -clean gap-fill-area=${gapFillKm2}km2`,
+  "kecamatan: mapshaper -dissolve kode_kec dari desa; kabupaten: -dissolve dari kecamatan (busur bersama)",
+  `TopoJSON quantization=${quantization}; label_lat/label_lng: polylabel bagian terbesar poligon akhir, bidang diskalakan cos(lintang), 5 desimal, diperiksa di dalam poligon`,
+];
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const describe = (f: {name: string; text: string}) => ({berkas: f.name, sha256: sha256(f.text), bytes: Buffer.byteLength(f.text)});
