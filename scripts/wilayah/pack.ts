@@ -12,7 +12,7 @@ import {labelPoint} from "./labels.ts";
 import {MAPSHAPER_VERSION} from "./mapshaper.ts";
 import {findOverlaps, overlapProblems} from "./overlaps.ts";
 import {joinPolygons, kecamatanWithoutPolygons, parseGeoJson} from "./polygons.ts";
-import {problem, type Problem, refuseIfAny, type Warning} from "./problems.ts";
+import {problem, type Problem, refuseIfAny, type Warning, WilayahInputError} from "./problems.ts";
 import {desaCsv, kecamatanCsv, kecamatanRows, round2} from "./tables.ts";
 
 export interface PackOptions {
@@ -90,8 +90,7 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
     fc = parseGeoJson(inputs.desaGeoJson.text);
   } catch (error) {
     problems.push(problem("BERKAS_TIDAK_TERBACA", inputs.desaGeoJson.name, `batas desa tidak terbaca: ${(error as Error).message}`, "desa boundary file unreadable"));
-    refuseIfAny(problems);
-    throw new Error("unreachable");
+    throw new WilayahInputError(problems);
   }
   const joined = joinPolygons(fc, codes.desa, options.kolomKode);
   problems.push(...joined.problems, ...kecamatanWithoutPolygons(codes.desa, joined.polygons));

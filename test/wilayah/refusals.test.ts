@@ -112,6 +112,16 @@ describe("wilayah refuses, naming the place at fault", () => {
     expect(problems[1].pesan).toContain("bukan bujur/lintang WGS84");
   });
 
+  it("a boundary file that is not GeoJSON, together with the code list's own problems", async () => {
+    const {csv} = fixture();
+    const problems = await refusal('{"type": "Topology"}', csv + "35.09.01.2001,Padomasan,desa,35.09.01,3509160,Jombang\n");
+    expect(problems.map((p) => [p.code, p.where])).toEqual([
+      ["KODE_GANDA_DAFTAR", "35.09.01.2001 Padomasan"],
+      ["BERKAS_TIDAK_TERBACA", "desa.geojson"],
+    ]);
+    expect(problems[1].pesan).toContain("bukan GeoJSON FeatureCollection");
+  });
+
   it("a code list without a required column, before looking at any polygon", async () => {
     const {geojson, csv} = fixture();
     const problems = await refusal(geojson, csv.replace("kode_desa,desa,", "kode_desa,nama_desa,"));
