@@ -1,7 +1,7 @@
 // `npm run wilayah -- --desa GEOJSON --kode CSV --out DIR --kode-wilayah 35.09 --nama "Kabupaten Jember"
 // --provinsi "Jawa Timur"` — builds a region pack (scripts/wilayah/README.md). Exit 1 with every problem
 // listed when the inputs are refused, 2 on a usage error.
-import {mkdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {basename, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {buildPack, DEFAULTS, type PackOptions} from "./pack.ts";
@@ -107,12 +107,18 @@ const options: PackOptions = {
 };
 
 const started = Date.now();
+const out = resolve(values.out!);
+const previous = join(out, "wilayah.json");
 try {
   const {files, report} = await buildPack(
-    {desaGeoJson: read(values.desa!), kode: read(values.kode!), ...(values.kecamatan ? {kecamatan: read(values.kecamatan)} : {})},
+    {
+      desaGeoJson: read(values.desa!),
+      kode: read(values.kode!),
+      ...(values.kecamatan ? {kecamatan: read(values.kecamatan)} : {}),
+      ...(existsSync(previous) ? {previousWilayah: read(previous).text} : {}),
+    },
     options,
   );
-  const out = resolve(values.out!);
   mkdirSync(out, {recursive: true});
   for (const [name, content] of Object.entries(files)) writeFileSync(join(out, name), content);
   const w = report.wilayah;
@@ -124,10 +130,12 @@ try {
   const lost = report.bagian_hilang_saat_simplifikasi.reduce((s, x) => s + x.bagian_sebelum - x.bagian_sesudah, 0);
   if (lost) console.log(`  ${lost} pulau/bagian kecil tidak tergambar setelah simplifikasi (${report.bagian_hilang_saat_simplifikasi.map((x) => x.desa).join(", ")}); luasnya tetap dihitung`);
   for (const p of report.peringatan) console.log(`  PERINGATAN [${p.code}] ${p.where}: ${p.pesan}`);
-  console.log(
-    "Tidak ditulis: parameter.json, sektor.csv, alias_sektor.csv, alias_wilayah.csv — itu pengaturan program, bukan geometri;\n" +
-      "  salin dari data/reference/ dan sesuaikan (lihat scripts/wilayah/README.md). / Program settings are not written: copy them.",
-  );
+  // Program settings and local spellings are not geometry: the office supplies them (docs/WILAYAH.md).
+  const present = (name: string) => (existsSync(join(out, name)) ? "sudah ada, tidak diubah" : "tidak ditulis");
+  console.log("Bukan geometri, tidak dibuat oleh perintah ini / not geometry, not written:");
+  console.log(`  parameter.json, sektor.csv, alias_sektor.csv (${["parameter.json", "sektor.csv", "alias_sektor.csv"].map(present).join("; ")}): aturan program dari data/program/; parameter.json di paket hanya untuk pengaturan daerah yang berbeda`);
+  console.log(`  alias_wilayah.csv (${present("alias_wilayah.csv")}): ejaan lain nama desa/kecamatan; pipeline memerlukannya — minimal baris judul "tingkat,alias,kode"`);
+  console.log("  wilayah.json `program` (peserta, nama_sampel) untuk sampel: tambahkan sendiri; kunci yang bukan milik perintah ini dipertahankan saat dibangun ulang");
 } catch (error) {
   if (!(error instanceof WilayahInputError)) throw error;
   console.error(`Paket wilayah TIDAK dibuat: ${error.problems.length} masalah pada data masukan (tidak ada berkas yang ditulis).`);

@@ -14,6 +14,7 @@ import {findOverlaps, overlapProblems} from "./overlaps.ts";
 import {joinPolygons, kecamatanWithoutPolygons, parseGeoJson} from "./polygons.ts";
 import {problem, type Problem, refuseIfAny, type Warning, WilayahInputError} from "./problems.ts";
 import {desaCsv, kecamatanCsv, kecamatanRows, round2} from "./tables.ts";
+import {wilayahJson} from "./wilayahJson.ts";
 
 export interface PackOptions {
   kodeWilayah: string;
@@ -42,6 +43,8 @@ export interface PackInputs {
   desaGeoJson: {name: string; text: string};
   kode: {name: string; text: string};
   kecamatan?: {name: string; text: string};
+  /** wilayah.json already in the output folder: keys the builder does not own are kept. */
+  previousWilayah?: string;
 }
 
 export interface Pack {
@@ -116,20 +119,23 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
   const namaPendek = options.namaPendek ?? defaultShortName(options.nama);
   const stem = fileStem(namaPendek);
   const names = {batas: `${stem}.topo.json`, kecamatan: `${stem}_kecamatan.csv`, desa: `${stem}_desa_kelurahan.csv`};
-  const wilayah = {
-    kode: options.kodeWilayah,
-    nama: options.nama,
-    nama_pendek: namaPendek,
-    provinsi: options.provinsi,
-    kecamatan: names.kecamatan,
-    desa: names.desa,
-    batas: names.batas,
-    batas_objek: {kecamatan: "kecamatan", desa: "desa"},
-    ...(options.kontak ? {kontak: options.kontak} : {}),
-    ...(options.sumberKode ? {sumber_kode: options.sumberKode} : {}),
-    ...(options.sumberBatas ? {sumber_batas: options.sumberBatas} : {}),
-    ...(options.catatanBatas ? {catatan_batas: options.catatanBatas} : {}),
-  };
+  const wilayah = wilayahJson(
+    {
+      kode: options.kodeWilayah,
+      nama: options.nama,
+      nama_pendek: namaPendek,
+      provinsi: options.provinsi,
+      kecamatan: names.kecamatan,
+      desa: names.desa,
+      batas: names.batas,
+      kontak: options.kontak,
+      sumber_kode: options.sumberKode,
+      sumber_batas: options.sumberBatas,
+      catatan_batas: options.catatanBatas,
+    },
+    inputs.previousWilayah,
+  );
+  refuseIfAny(wilayah.problems);
 
   const tolerated = overlaps.filter((o) => o.luasM2 / 1e6 <= overlapToleranceKm2);
   const report: BuildReport = {
@@ -166,7 +172,7 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
       [names.batas]: JSON.stringify(topology),
       [names.kecamatan]: kecamatanCsv(kecRows),
       [names.desa]: desaCsv(codes.desa),
-      "wilayah.json": JSON.stringify(wilayah, null, 2) + "\n",
+      "wilayah.json": wilayah.text,
       "wilayah-build.json": JSON.stringify(report, null, 2) + "\n",
     },
     report,

@@ -18,7 +18,23 @@ describe("npm run wilayah", () => {
     expect(readdirSync(out).sort()).toEqual(["jember_barat.topo.json", "jember_barat_desa_kelurahan.csv", "jember_barat_kecamatan.csv", "wilayah-build.json", "wilayah.json"]);
     expect(JSON.parse(readFileSync(join(out, "wilayah.json"), "utf8")).batas).toBe("jember_barat.topo.json");
     expect(run.stdout).toContain("2 kecamatan, 11 desa/kelurahan");
-    expect(run.stdout).toContain("Tidak ditulis: parameter.json, sektor.csv, alias_sektor.csv, alias_wilayah.csv");
+    expect(run.stdout).toContain("parameter.json, sektor.csv, alias_sektor.csv (tidak ditulis; tidak ditulis; tidak ditulis)");
+    expect(run.stdout).toContain("alias_wilayah.csv (tidak ditulis)");
+  });
+
+  it("rebuilding into a pack folder keeps what the office added to wilayah.json, and refuses another region's folder", () => {
+    const out = tempDir();
+    const args = ["--desa", join(fixtureDir, "jombang_kencong.geojson"), "--kode", join(fixtureDir, "jombang_kencong.csv"), "--out", out];
+    writeFileSync(join(out, "wilayah.json"), JSON.stringify({kode: "35.09", kontak: "Disnaker", program: {peserta: 20000, nama_sampel: "jawa"}}));
+    writeFileSync(join(out, "alias_wilayah.csv"), "tingkat,alias,kode\n");
+    const run = wilayah(...args, ...region);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("alias_wilayah.csv (sudah ada, tidak diubah)");
+    const w = JSON.parse(readFileSync(join(out, "wilayah.json"), "utf8"));
+    expect([w.nama, w.kontak, w.program]).toEqual(["Kabupaten Jember", "Disnaker", {peserta: 20000, nama_sampel: "jawa"}]);
+    const other = wilayah(...args, "--kode-wilayah", "33.27", "--nama", "Kabupaten Lain", "--provinsi", "Jawa Tengah");
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain("kode desa 35.09.01.2001 tidak berada di wilayah 33.27");
   });
 
   it("exits 1, writes nothing and lists every problem with the desa named", () => {
