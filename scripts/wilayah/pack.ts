@@ -100,22 +100,7 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
   // Overlaps are checked even when other problems were found, so the office sees all of them in one round.
   const overlaps = joined.polygons.length ? await findOverlaps(joined.polygons) : [];
   problems.push(...overlapProblems(overlaps, codes.desa, overlapToleranceKm2));
-  refuseIfAny(problems);
-
-  const boundaries = await buildBoundaries(joined.polygons, {gapFillKm2, crumbKm2, simplify: options.simplify, quantization: options.quantization});
-  refuseIfAny(
-    boundaries.lost.map((kode) =>
-      problem("GEOMETRI_TIDAK_VALID", kode, `poligon desa ${kode} hilang seluruhnya saat -clean (terlalu kecil atau tertutup desa lain)`, "polygon removed entirely by -clean"),
-    ),
-  );
-
-  const desaByCode = new Map(codes.desa.map((d) => [d.kode_desa, d]));
-  const areaM2 = new Map([...boundaries.cleaned].map(([kode, g]) => [kode, geometryAreaM2(g)]));
-  const kecRows = kecamatanRows(codes.kecamatan, codes.desa, areaM2);
-  const topology = withProperties(boundaries.topology, desaByCode, new Map(kecRows.map((k) => [k.kode_kec, k])), areaM2, options);
-
-  const final = (name: string) => feature(topology, topology.objects[name] as GeometryCollection).features;
-  const simplifiedDesa = final("desa");
+  // wilayah.json is settled before the boundaries: a folder holding another region's pack is refused early.
   const namaPendek = options.namaPendek ?? defaultShortName(options.nama);
   const stem = fileStem(namaPendek);
   const names = {batas: `${stem}.topo.json`, kecamatan: `${stem}_kecamatan.csv`, desa: `${stem}_desa_kelurahan.csv`};
@@ -135,7 +120,23 @@ export async function buildPack(inputs: PackInputs, options: PackOptions): Promi
     },
     inputs.previousWilayah,
   );
-  refuseIfAny(wilayah.problems);
+  problems.push(...wilayah.problems);
+  refuseIfAny(problems);
+
+  const boundaries = await buildBoundaries(joined.polygons, {gapFillKm2, crumbKm2, simplify: options.simplify, quantization: options.quantization});
+  refuseIfAny(
+    boundaries.lost.map((kode) =>
+      problem("GEOMETRI_TIDAK_VALID", kode, `poligon desa ${kode} hilang seluruhnya saat -clean (terlalu kecil atau tertutup desa lain)`, "polygon removed entirely by -clean"),
+    ),
+  );
+
+  const desaByCode = new Map(codes.desa.map((d) => [d.kode_desa, d]));
+  const areaM2 = new Map([...boundaries.cleaned].map(([kode, g]) => [kode, geometryAreaM2(g)]));
+  const kecRows = kecamatanRows(codes.kecamatan, codes.desa, areaM2);
+  const topology = withProperties(boundaries.topology, desaByCode, new Map(kecRows.map((k) => [k.kode_kec, k])), areaM2, options);
+
+  const final = (name: string) => feature(topology, topology.objects[name] as GeometryCollection).features;
+  const simplifiedDesa = final("desa");
 
   const tolerated = overlaps.filter((o) => o.luasM2 / 1e6 <= overlapToleranceKm2);
   const report: BuildReport = {

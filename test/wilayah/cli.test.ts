@@ -32,9 +32,12 @@ describe("npm run wilayah", () => {
     expect(run.stdout).toContain("alias_wilayah.csv (sudah ada, tidak diubah)");
     const w = JSON.parse(readFileSync(join(out, "wilayah.json"), "utf8"));
     expect([w.nama, w.kontak, w.program]).toEqual(["Kabupaten Jember", "Disnaker", {peserta: 20000, nama_sampel: "jawa"}]);
-    const other = wilayah(...args, "--kode-wilayah", "33.27", "--nama", "Kabupaten Lain", "--provinsi", "Jawa Tengah");
+    const otherPack = tempDir();
+    writeFileSync(join(otherPack, "wilayah.json"), JSON.stringify({kode: "33.27", nama: "Kabupaten Lain"}));
+    const other = wilayah(...args.slice(0, -1), otherPack, ...region);
     expect(other.status).toBe(1);
-    expect(other.stderr).toContain("kode desa 35.09.01.2001 tidak berada di wilayah 33.27");
+    expect(other.stderr).toContain("folder --out berisi paket wilayah lain (33.27), bukan 35.09");
+    expect(readdirSync(otherPack)).toEqual(["wilayah.json"]);
   });
 
   it("exits 1, writes nothing and lists every problem with the desa named", () => {
