@@ -121,6 +121,10 @@ try {
   );
   mkdirSync(out, {recursive: true});
   for (const [name, content] of Object.entries(files)) writeFileSync(join(out, name), content);
+  // A new pack has no local spellings yet; the pipeline needs the list, so start it empty (never overwritten).
+  const aliases = join(out, "alias_wilayah.csv");
+  const aliasesNew = !existsSync(aliases);
+  if (aliasesNew) writeFileSync(aliases, "tingkat,alias,kode\n");
   const w = report.wilayah;
   console.log(`Paket wilayah ${w.kode} ${w.nama} ditulis ke ${out} (${((Date.now() - started) / 1000).toFixed(1)} detik):`);
   for (const name of Object.keys(files)) console.log(`  ${name}`);
@@ -134,7 +138,7 @@ try {
   const present = (name: string) => (existsSync(join(out, name)) ? "sudah ada, tidak diubah" : "tidak ditulis");
   console.log("Bukan geometri, tidak dibuat oleh perintah ini / not geometry, not written:");
   console.log(`  parameter.json, sektor.csv, alias_sektor.csv (${["parameter.json", "sektor.csv", "alias_sektor.csv"].map(present).join("; ")}): aturan program dari data/program/; parameter.json di paket hanya untuk pengaturan daerah yang berbeda`);
-  console.log(`  alias_wilayah.csv (${present("alias_wilayah.csv")}): ejaan lain nama desa/kecamatan; pipeline memerlukannya — minimal baris judul "tingkat,alias,kode"`);
+  console.log(`  alias_wilayah.csv (${aliasesNew ? "dibuat kosong, hanya baris judul" : "sudah ada, tidak diubah"}): ejaan lain nama desa/kecamatan — tambahkan di sini ejaan yang dipakai ekstrak`);
   console.log("  wilayah.json `program` (peserta, nama_sampel) untuk sampel: tambahkan sendiri; kunci yang bukan milik perintah ini dipertahankan saat dibangun ulang");
 } catch (error) {
   if (!(error instanceof WilayahInputError)) throw error;

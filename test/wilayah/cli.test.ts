@@ -15,19 +15,21 @@ describe("npm run wilayah", () => {
     const out = join(tempDir(), "35.09");
     const run = wilayah("--desa", join(fixtureDir, "jombang_kencong.geojson"), "--kode", join(fixtureDir, "jombang_kencong.csv"), "--out", out, ...region, "--nama-pendek", "Jember Barat");
     expect(run.status, run.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["jember_barat.topo.json", "jember_barat_desa_kelurahan.csv", "jember_barat_kecamatan.csv", "wilayah-build.json", "wilayah.json"]);
+    expect(readdirSync(out).sort()).toEqual(["alias_wilayah.csv", "jember_barat.topo.json", "jember_barat_desa_kelurahan.csv", "jember_barat_kecamatan.csv", "wilayah-build.json", "wilayah.json"]);
+    expect(readFileSync(join(out, "alias_wilayah.csv"), "utf8")).toBe("tingkat,alias,kode\n");
     expect(JSON.parse(readFileSync(join(out, "wilayah.json"), "utf8")).batas).toBe("jember_barat.topo.json");
     expect(run.stdout).toContain("2 kecamatan, 11 desa/kelurahan");
     expect(run.stdout).toContain("parameter.json, sektor.csv, alias_sektor.csv (tidak ditulis; tidak ditulis; tidak ditulis)");
-    expect(run.stdout).toContain("alias_wilayah.csv (tidak ditulis)");
+    expect(run.stdout).toContain("alias_wilayah.csv (dibuat kosong, hanya baris judul)");
   });
 
   it("rebuilding into a pack folder keeps what the office added to wilayah.json, and refuses another region's folder", () => {
     const out = tempDir();
     const args = ["--desa", join(fixtureDir, "jombang_kencong.geojson"), "--kode", join(fixtureDir, "jombang_kencong.csv"), "--out", out];
     writeFileSync(join(out, "wilayah.json"), JSON.stringify({kode: "35.09", kontak: "Disnaker", program: {peserta: 20000, nama_sampel: "jawa"}}));
-    writeFileSync(join(out, "alias_wilayah.csv"), "tingkat,alias,kode\n");
+    writeFileSync(join(out, "alias_wilayah.csv"), "tingkat,alias,kode\ndesa,sumber rejo,35.09.01.2001\n");
     const run = wilayah(...args, ...region);
+    expect(readFileSync(join(out, "alias_wilayah.csv"), "utf8")).toContain("sumber rejo");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("alias_wilayah.csv (sudah ada, tidak diubah)");
     const w = JSON.parse(readFileSync(join(out, "wilayah.json"), "utf8"));
