@@ -144,8 +144,9 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
   const fitLabels: Plot.RenderFunction = (index, scales, values, dimensions, context, next) => {
     const X = Array.from(values.x ?? [], Number);
     const Y = Array.from(values.y ?? [], Number);
+    // Plot's index may be a typed array: map it as a plain one.
     const placed = placeLabels(
-      index.map((i) => ({
+      Array.from(index, (i) => ({
         x: X[i],
         y: Y[i],
         // The text plus its white halo (stroke 3: 1.5 px each side).
@@ -239,7 +240,11 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
     const note = document.createElement("p");
     note.className = "jaring-map-note";
     note.dataset.labelsLeftOut = String(labelsLeftOut);
-    note.textContent = `Nama ${formatInteger(labelsLeftOut)} ${placeLabel.toLowerCase()} tidak muat di peta: lihat tabel, atau sentuh/arahkan penunjuk ke wilayahnya.`;
+    // Pointing means nothing on paper: that half of the sentence is not printed.
+    const pointing = document.createElement("span");
+    pointing.className = "print-skip";
+    pointing.textContent = ", atau sentuh/arahkan penunjuk ke wilayahnya";
+    note.append(`Nama ${formatInteger(labelsLeftOut)} ${placeLabel.toLowerCase()} tidak muat di peta: lihat tabel`, pointing, ".");
     fig.append(note);
   }
   return fig;
