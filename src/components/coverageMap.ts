@@ -149,12 +149,12 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
       Array.from(index, (i) => ({
         x: X[i],
         y: Y[i],
-        // The text plus its white halo (stroke 3: 1.5 px each side).
-        width: textWidth(labelPoints[i].nama, fontSize) + 4,
-        height: fontSize * 1.15 + 3,
+        // The text itself: two names may touch, their white halos keep them apart.
+        width: textWidth(labelPoints[i].nama, fontSize) + 1,
+        height: fontSize * 1.05,
         priority: labelPoints[i].priority
       })),
-      {width: dimensions.width, height: dimensions.height, inset: 1}
+      {width: dimensions.width, height: dimensions.height, inset: 1, gap: 0}
     );
     const kept: number[] = [];
     index.forEach((i, k) => {
