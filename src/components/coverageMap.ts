@@ -70,6 +70,12 @@ function textWidth(text: string, fontSize: number): number {
   return measure.measureText(text).width;
 }
 
+/**
+ * Tips let clicks through: a tip drawn on press over a small place (a regency of 40 kecamatan has many)
+ * would otherwise take the release, and the click would never reach the place's button.
+ */
+const TIP = {pointerEvents: "none"} as const;
+
 /** The class of the top layer of place outlines (the one that takes clicks and focus). */
 const SELECTABLE = "jaring-wilayah";
 
@@ -174,14 +180,14 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
     color: {type: "linear", scheme, domain: [0, top], clamp: true},
     ariaLabel: `Peta ${METRICS[metric].label.toLowerCase()} per ${placeLabel.toLowerCase()}`,
     marks: [
-      Plot.geo(withoutRate, {fill: `url(#${hatchId})`, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
-      Plot.geo(hidden, {fill: SUPPRESSED_FILL, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
+      Plot.geo(withoutRate, {fill: `url(#${hatchId})`, stroke: "white", strokeWidth: 1, title: tipText, tip: TIP}),
+      Plot.geo(hidden, {fill: SUPPRESSED_FILL, stroke: "white", strokeWidth: 1, title: tipText, tip: TIP}),
       Plot.geo(withRate, {
         fill: (f: KecFeature) => valueOf(f),
         stroke: "white",
         strokeWidth: 1,
         title: tipText,
-        tip: true
+        tip: TIP
       }),
       // Outlines on top; transparent fills that take clicks and keyboard focus when places can be chosen.
       Plot.geo(features, {
