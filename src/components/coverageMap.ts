@@ -7,6 +7,7 @@ import {feature} from "topojson-client";
 import type {Feature, FeatureCollection, Geometry} from "geojson";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import {formatInteger, formatPeople, formatPercent, idLocale} from "../lib/format.js";
+import {placeLabels} from "../lib/labels.js";
 import {COLORS, figure, hatchPattern, swatches, uniqueId} from "./common.js";
 
 /** What the colours show. */
@@ -38,7 +39,7 @@ export interface CoverageMapOptions {
   scheme?: Plot.ColorScheme;
   /** Upper end of the colour scale; for a rate by default the largest rate, at least 0.5, at most 1. */
   max?: number;
-  /** Show place names on the map. */
+  /** Show place names on the map: those that fit, larger places first (all are in the tips and the table). */
   labels?: boolean;
   /** The kind of place, for tips and labels ("Kecamatan", "Desa"). */
   placeLabel?: string;
@@ -56,6 +57,24 @@ type KecFeature = Feature<Geometry, Record<string, unknown>>;
 
 /** A suppressed place: a flat light grey, unlike any colour of the sequential schemes or the no-data hatch. */
 const SUPPRESSED_FILL = "#d9dde1";
+
+/** The labels' font: measured on a canvas before drawing, so it is named here and in the mark alike. */
+const LABEL_FONT = "system-ui, sans-serif";
+
+let measure: CanvasRenderingContext2D | null | undefined;
+/** A label's width in pixels at `fontSize` (semi-bold), measured on a canvas; estimated without one. */
+function textWidth(text: string, fontSize: number): number {
+  if (measure === undefined) measure = typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+  if (!measure) return text.length * fontSize * 0.62;
+  measure.font = `600 ${fontSize}px ${LABEL_FONT}`;
+  return measure.measureText(text).width;
+}
+
+/**
+ * Tips let clicks through: a tip drawn on press over a small place (a regency of 40 kecamatan has many)
+ * would otherwise take the release, and the click would never reach the place's button.
+ */
+const TIP = {pointerEvents: "none"} as const;
 
 /** The class of the top layer of place outlines (the one that takes clicks and focus). */
 const SELECTABLE = "jaring-wilayah";
@@ -122,8 +141,37 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
     const p = f.properties ?? {};
     const [lng, lat] =
       typeof p.label_lng === "number" && typeof p.label_lat === "number" ? [p.label_lng, p.label_lat] : geoCentroid(f);
-    return {lng, lat, nama: nameOf(f), value: valueOf(f)};
+    // The selected place's name first, then larger places' (more room inside them).
+    return {lng, lat, nama: nameOf(f), value: valueOf(f), priority: (codeOf(f) === selected ? 10 : 0) + geoArea(f)};
   });
+  // Names that would overlap another or cross the map's edge are left out (a region may have 40+ places).
+  const fontSize = small ? 9 : features.length > 20 ? 10.5 : 11.5;
+  let labelsLeftOut = 0;
+  const fitLabels: Plot.RenderFunction = (index, scales, values, dimensions, context, next) => {
+    const X = Array.from(values.x ?? [], Number);
+    const Y = Array.from(values.y ?? [], Number);
+    // Plot's index may be a typed array: map it as a plain one.
+    const placed = placeLabels(
+      Array.from(index, (i) => ({
+        x: X[i],
+        y: Y[i],
+        // The text itself: two names may touch, their white halos keep them apart.
+        width: textWidth(labelPoints[i].nama, fontSize) + 1,
+        height: fontSize * 1.05,
+        priority: labelPoints[i].priority
+      })),
+      {width: dimensions.width, height: dimensions.height, inset: 1, gap: 0}
+    );
+    const kept: number[] = [];
+    index.forEach((i, k) => {
+      const at = placed[k];
+      if (!at) return;
+      [X[i], Y[i]] = [at.x, at.y];
+      kept.push(i);
+    });
+    labelsLeftOut = index.length - kept.length;
+    return next!(kept, scales, {...values, x: X, y: Y} as unknown as typeof values, dimensions, context);
+  };
 
   const plot = Plot.plot({
     width,
@@ -132,14 +180,14 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
     color: {type: "linear", scheme, domain: [0, top], clamp: true},
     ariaLabel: `Peta ${METRICS[metric].label.toLowerCase()} per ${placeLabel.toLowerCase()}`,
     marks: [
-      Plot.geo(withoutRate, {fill: `url(#${hatchId})`, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
-      Plot.geo(hidden, {fill: SUPPRESSED_FILL, stroke: "white", strokeWidth: 1, title: tipText, tip: true}),
+      Plot.geo(withoutRate, {fill: `url(#${hatchId})`, stroke: "white", strokeWidth: 1, title: tipText, tip: TIP}),
+      Plot.geo(hidden, {fill: SUPPRESSED_FILL, stroke: "white", strokeWidth: 1, title: tipText, tip: TIP}),
       Plot.geo(withRate, {
         fill: (f: KecFeature) => valueOf(f),
         stroke: "white",
         strokeWidth: 1,
         title: tipText,
-        tip: true
+        tip: TIP
       }),
       // Outlines on top; transparent fills that take clicks and keyboard focus when places can be chosen.
       Plot.geo(features, {
@@ -156,13 +204,15 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
             x: "lng",
             y: "lat",
             text: "nama",
-            fontSize: small ? 9 : 11.5,
+            fontSize,
+            fontFamily: LABEL_FONT,
             fontWeight: 600,
             fill: COLORS.ink,
             stroke: "white",
             strokeWidth: 3,
             strokeOpacity: 0.85,
-            pointerEvents: "none"
+            pointerEvents: "none",
+            render: fitLabels
           } as Plot.TextOptions)
         : null
     ]
@@ -192,6 +242,17 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
   const fig = figure(plot, {legend, description: description + (hidden.length ? ` ${hidden.length} ${placeLabel.toLowerCase()} angkanya ${formatPeople(null)}.` : "")});
   fig.dataset.map = object;
   fig.dataset.metric = metric;
+  if (labels && labelsLeftOut > 0) {
+    const note = document.createElement("p");
+    note.className = "jaring-map-note";
+    note.dataset.labelsLeftOut = String(labelsLeftOut);
+    // Pointing means nothing on paper: that half of the sentence is not printed.
+    const pointing = document.createElement("span");
+    pointing.className = "print-skip";
+    pointing.textContent = ", atau sentuh/arahkan penunjuk ke wilayahnya";
+    note.append(`Nama ${formatInteger(labelsLeftOut)} ${placeLabel.toLowerCase()} tidak muat di peta: lihat tabel`, pointing, ".");
+    fig.append(note);
+  }
   return fig;
 }
 

@@ -135,3 +135,28 @@ export function tableDetails(table: Element, summary = "Lihat tabel data"): HTML
   details.append(s, table);
   return details;
 }
+
+/**
+ * One long table cut into `parts` tables side by side, each with the header and the last with the
+ * footer: a list of 40 kecamatan still fits beside a map on one printed A4 page. No download link
+ * (the whole table beside it has one).
+ */
+export function splitTables<T>(rows: readonly T[], options: DataTableOptions<T> & {parts: number}): HTMLElement {
+  const {parts, footer, caption, name, ...rest} = options;
+  const size = Math.max(1, Math.ceil(rows.length / Math.max(1, parts)));
+  const wrap = document.createElement("div");
+  wrap.className = "jaring-split-tables";
+  const count = Math.max(1, Math.ceil(rows.length / size));
+  wrap.style.gridTemplateColumns = `repeat(${count}, minmax(0, 1fr))`;
+  for (let k = 0; k < count; k++)
+    wrap.append(
+      dataTable(rows.slice(k * size, (k + 1) * size), {
+        ...rest,
+        caption: count > 1 ? `${caption} (bagian ${k + 1} dari ${count})` : caption,
+        name: name ? `${name}-${k + 1}` : undefined,
+        footer: k === count - 1 ? footer : null,
+        download: undefined
+      })
+    );
+  return wrap;
+}

@@ -17,7 +17,8 @@ export function kecamatanMultiples(rows: readonly PlaceMonth[], options: Kecamat
   const {width, tranches = [], selected = null} = options;
   if (!rows.length) return emptyState("Belum ada data peserta per bulan.");
   const codes = [...new Set(rows.map((r) => r.kode))];
-  const columns = width < 520 ? 2 : width < 900 ? 3 : 5;
+  // More panels per row when there are many (a regency may have 40+ kecamatan), as long as each stays ≥ 170 px.
+  const columns = width < 520 ? 2 : width < 900 ? (codes.length > 15 && width >= 700 ? 4 : 3) : codes.length > 15 && width >= 1200 ? 6 : 5;
   const cell = new Map(codes.map((kode, i) => [kode, {col: i % columns, row: Math.floor(i / columns)}]));
   const data = rows.map((r) => ({...r, date: monthDate(r.bulan), col: cell.get(r.kode)!.col, row: cell.get(r.kode)!.row}));
   const names = codes.map((kode) => {
@@ -53,6 +54,9 @@ export function kecamatanMultiples(rows: readonly PlaceMonth[], options: Kecamat
         dy: -2,
         dx: 2,
         text: "nama",
+        // A long name ends in "…" rather than running into the next panel (in ems of the 11 px text).
+        lineWidth: Math.max(4, (width - 52) / columns / 11 - 0.5),
+        textOverflow: "ellipsis",
         fontWeight: 600,
         fill: COLORS.ink,
         stroke: "white",

@@ -6,11 +6,11 @@
 import {MONTHS, formatNumber} from "../lib/format.js";
 import {ORDER_LABELS} from "../lib/skenario/report.js";
 import {
-  PRESETS,
   SLOTS,
   SLOT_LABELS,
   matchPreset,
   presetInput,
+  presetsFor,
   type PageState,
   type PresetContext,
   type PresetId,
@@ -36,6 +36,8 @@ export interface ScenarioFormOptions {
   calibrationNote: string;
   /** A line under the allocation: where its default comes from. */
   paguNote: string;
+  /** A line under the presets (e.g. that the region states no expansion). */
+  presetNote?: string;
 }
 
 type FormElement = HTMLFormElement & {value: PageState};
@@ -105,6 +107,9 @@ function range(min: number, max: number, stepSize: number, value: number, format
   return {wrap, input, output};
 }
 
+/** A list longer than this (a regency may have 40+ kecamatan) gets a search box, a count and a scrolling box. */
+export const LONG_LIST = 15;
+
 function checkboxes(
   options: readonly {kode: string; nama: string}[],
   values: readonly string[],
@@ -113,25 +118,61 @@ function checkboxes(
 ): HTMLDivElement {
   const wrap = el("div", {className: "sk-checks"});
   wrap.dataset.name = name;
+  const long = options.length > LONG_LIST;
+  // A long list is easier to scan by name; a short one keeps the reference order.
+  const shown = long ? [...options].sort((a, b) => a.nama.localeCompare(b.nama, "id")) : options;
   const boxes: HTMLInputElement[] = [];
-  const read = () => options.filter((_, i) => boxes[i].checked).map((o) => o.kode);
-  const list = el("div", {className: "sk-checklist"});
-  for (const option of options) {
+  const labels: HTMLLabelElement[] = [];
+  const read = () => options.filter((o) => boxes[shown.indexOf(o)].checked).map((o) => o.kode);
+  const list = el("div", {className: long ? "sk-checklist sk-long" : "sk-checklist"});
+  const count = el("span", {className: "sk-count"});
+  count.setAttribute("aria-live", "polite");
+  const updateCount = () => (count.textContent = `${boxes.filter((b) => b.checked).length} dari ${options.length} dipilih`);
+  for (const option of shown) {
     const box = el("input", {type: "checkbox", value: option.kode, checked: values.includes(option.kode)});
-    box.addEventListener("input", () => onChange(read()));
+    box.addEventListener("input", () => {
+      updateCount();
+      onChange(read());
+    });
     boxes.push(box);
-    list.append(el("label", {}, box, " ", option.nama));
+    const label = el("label", {}, box, " ", option.nama);
+    labels.push(label);
+    list.append(label);
   }
   const all = el("button", {type: "button", className: "sk-link", textContent: "Pilih semua"});
   const none = el("button", {type: "button", className: "sk-link", textContent: "Kosongkan"});
+  // With a search typed in, the buttons act on the names shown.
+  const visible = (i: number) => !labels[i].hidden;
   const setAll = (on: boolean) => {
-    boxes.forEach((b) => (b.checked = on));
+    boxes.forEach((b, i) => visible(i) && (b.checked = on));
+    updateCount();
     onChange(read());
     wrap.dispatchEvent(new Event("input", {bubbles: true}));
   };
   all.addEventListener("click", () => setAll(true));
   none.addEventListener("click", () => setAll(false));
-  wrap.append(el("div", {className: "sk-checks-actions"}, all, none), list);
+  const actions = el("div", {className: "sk-checks-actions"}, all, none);
+  if (long) {
+    const search = el("input", {type: "search", className: "sk-search", placeholder: `Cari ${name}…`, autocomplete: "off"});
+    search.setAttribute("aria-label", `Cari ${name}`);
+    const empty = el("p", {className: "sk-hint", hidden: true, textContent: `Tidak ada ${name} dengan nama itu.`});
+    // Typing filters the list; it is not a scenario input, so it must not reach the form (no recompute).
+    search.addEventListener("input", (event) => {
+      event.stopPropagation();
+      const q = search.value.trim().toLocaleLowerCase("id");
+      shown.forEach((o, i) => (labels[i].hidden = q !== "" && !o.nama.toLocaleLowerCase("id").includes(q)));
+      const filtering = q !== "";
+      all.textContent = filtering ? "Pilih yang tampil" : "Pilih semua";
+      none.textContent = filtering ? "Kosongkan yang tampil" : "Kosongkan";
+      empty.hidden = labels.some((l) => !l.hidden);
+    });
+    search.addEventListener("keydown", (event) => event.key === "Enter" && event.preventDefault());
+    actions.append(count);
+    updateCount();
+    wrap.append(search, actions, list, empty);
+  } else {
+    wrap.append(actions, list);
+  }
   return wrap;
 }
 
@@ -242,7 +283,7 @@ export function scenarioForm(initial: PageState, options: ScenarioFormOptions): 
 
     const presets = radios(
       "preset",
-      PRESETS.map((p) => ({value: p.id, label: p.label})),
+      presetsFor(options.ctx).map((p) => ({value: p.id, label: p.label})),
       input.preset,
       (id: PresetId) => {
         // The radio's own "input" event bubbles on to the form: no second event needed.
@@ -362,7 +403,7 @@ export function scenarioForm(initial: PageState, options: ScenarioFormOptions): 
     const how = group("Cara memilih", mode, orderField);
     when.classList.add("sk-wide");
     expansionParts.push(howMuch, how);
-    editor.append(field("Preset", presets), who, howMuch, how, when);
+    editor.append(field("Preset", presets, options.presetNote), who, howMuch, how, when);
     updateVisibility();
   }
 

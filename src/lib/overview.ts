@@ -162,3 +162,11 @@ export function claimsByMonth(klaim: readonly KlaimBulanan[]): ClaimMonth[] {
   }
   return [...byKey.values()].sort((a, b) => a.bulan.localeCompare(b.bulan) || a.jenis.localeCompare(b.jenis));
 }
+
+/** Rows a printed brief's table holds in one column beside the map; a longer list is split (A4, one page). */
+export const BRIEF_ROWS_PER_COLUMN = 18;
+
+/** How many side-by-side tables the brief prints a list of `rows` places in: 1 up to 18 rows, else 2. */
+export function briefTableParts(rows: number): 1 | 2 {
+  return rows > BRIEF_ROWS_PER_COLUMN ? 2 : 1;
+}

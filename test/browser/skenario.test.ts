@@ -5,9 +5,12 @@
 import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, inject, it} from "vitest";
+import {LONG_LIST} from "../../src/components/scenarioForm.ts";
+import {builtJson} from "./site.ts";
 import {PHONE, screenshot, useSite, type VisitOptions} from "./visit.ts";
 
-const site = useSite(inject("distDir"));
+const dist = inject("distDir");
+const site = useSite(dist);
 
 /** The planner with `query`; it has loaded when it reports its recompute time. */
 const open = (query: string, options: VisitOptions = {}) => site.visit(`/skenario${query}`, {waitFor: "[data-recompute-ms]", ...options});
@@ -46,6 +49,62 @@ const rupiah = (text: string) => {
   if (!m) throw new Error(`bukan rupiah: ${text}`);
   return Number(m[1].replace(/\./g, "").replace(",", ".")) * (m[2] === "miliar" ? 1e9 : m[2] === "juta" ? 1e6 : 1);
 };
+
+describe("the regent's presets follow the reference (skenario_perluasan)", () => {
+  // The default build states one; JARING_TEST_DIST=<a build of a region without one> tests the other side.
+  const stated = builtJson(dist, "referensi").parameter?.skenario_perluasan != null;
+
+  it(stated ? "offers the regent's expansion and its fit to the allocation" : "offers no regent's preset and says no expansion is stated", async () => {
+    const {page, errors, close} = await open("?n=3&edit=b&b_preset=bupati");
+    try {
+      expect(await errors()).toEqual([]);
+      const presets = await page.$$eval(".sk-presets input", (n) => n.map((x) => (x as HTMLInputElement).dataset.value));
+      const labels = await page.$$eval(".sk-presets label", (n) => n.map((x) => (x.textContent ?? "").trim()));
+      if (stated) {
+        expect(presets).toEqual(["status_quo", "bupati", "pagu", "kustom"]);
+        expect(await page.$("[data-no-expansion]")).toBeNull();
+      } else {
+        expect(presets).toEqual(["status_quo", "kustom"]);
+        expect(labels.join(" ")).not.toMatch(/Bupati|pagu/i);
+        expect(await page.textContent("[data-no-expansion]")).toContain("tidak menyatakan rencana perluasan");
+        expect(await page.$$eval(".sk-card h2", (n) => n.map((x) => x.textContent ?? "").join(" "))).not.toContain("Bupati");
+      }
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("the kecamatan checklist (a regency may have 40+)", () => {
+  const kecamatan: {kode: string; nama: string}[] = builtJson(dist, "referensi").kecamatan;
+  const long = kecamatan.length > LONG_LIST;
+
+  it(long ? "a long list: search, a count, select the shown ones, and the URL follows" : "a short list: every name shown, no search box", async () => {
+    const {page, errors, close} = await open("?edit=a&n=1");
+    try {
+      const list = '.sk-checks[data-name="kecamatan"]';
+      expect(await page.$$eval(`${list} input[type=checkbox]`, (n) => n.length)).toBe(kecamatan.length);
+      if (!long) {
+        expect(await page.$(`${list} input[type=search]`)).toBeNull();
+        return;
+      }
+      expect(await page.textContent(`${list} .sk-count`)).toBe(`${kecamatan.length} dari ${kecamatan.length} dipilih`);
+      await page.click(`${list} button:has-text("Kosongkan")`);
+      const target = kecamatan[kecamatan.length - 1];
+      await page.fill(`${list} input[type=search]`, target.nama.slice(0, 5));
+      const shown = await page.$$eval(`${list} label:not([hidden])`, (n) => n.map((x) => (x.textContent ?? "").trim()));
+      expect(shown).toContain(target.nama);
+      expect(shown.every((n) => n.toLowerCase().includes(target.nama.slice(0, 5).toLowerCase()))).toBe(true);
+      await page.click(`${list} button:has-text("Pilih yang tampil")`);
+      await page.waitForURL(/a_kec=/);
+      expect(await page.textContent(`${list} .sk-count`)).toBe(`${shown.length} dari ${kecamatan.length} dipilih`);
+      expect(new URL(page.url()).searchParams.get("a_kec")!.split(",")).toContain(target.kode);
+      expect(await errors()).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
 
 describe("the scenario planner", () => {
   it("opens with three scenarios — status quo, the regent's expansion, fitted to the allocation — and a bare URL", async () => {

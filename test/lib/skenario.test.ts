@@ -22,6 +22,9 @@ import {
   encodeState,
   matchPreset,
   presetInput,
+  presetsFor,
+  statesExpansion,
+  PRESETS,
   toScenario,
   type PresetContext
 } from "../../src/lib/skenario/state.ts";
@@ -441,6 +444,34 @@ describe("page state and URL", () => {
   it("an edited preset becomes custom", () => {
     expect(matchPreset({...defaults.slots.b, target: 80}, ctx)).toBe("kustom");
     expect(matchPreset({...defaults.slots.a, target: 80}, ctx)).toBe("status_quo"); // no sectors: the target is moot
+  });
+});
+
+describe("a region that states no expansion (no skenario_perluasan)", () => {
+  const ctx: PresetContext = {kecamatan: ["K1", "K2"], sektor: ["tani", "dagang"], sektorPerluasan: [], targetPerluasan: 100, danaAwal: 1, danaBulan: 12};
+  const defaults = defaultState(ctx, {tahun: 2027, pagu: 2_400_000_000, iuran: 16800, pengali: 1});
+
+  it("offers no regent's expansion and no fit of it: only status quo and custom", () => {
+    expect(statesExpansion(ctx)).toBe(false);
+    expect(presetsFor(ctx).map((p) => p.id)).toEqual(["status_quo", "kustom"]);
+  });
+
+  it("starts from the status quo alone, with a bare URL", () => {
+    expect(defaults.jumlah).toBe(1);
+    expect(defaults.slots.a.preset).toBe("status_quo");
+    expect(encodeState(defaults, defaults, ctx)).toBe("");
+  });
+
+  it("reads a link's regent's preset as the default, and an edited scenario as custom", () => {
+    expect(decodeState("?n=2&b_preset=bupati", defaults, ctx).slots.b.preset).toBe("kustom");
+    expect(matchPreset({...defaults.slots.b, sektor: ["tani"]}, ctx)).toBe("kustom");
+  });
+});
+
+describe("a region that states an expansion", () => {
+  it("offers all four presets", () => {
+    const ctx: PresetContext = {kecamatan: ["K1"], sektor: ["tani"], sektorPerluasan: ["tani"], targetPerluasan: 100, danaAwal: 1, danaBulan: 12};
+    expect(presetsFor(ctx).map((p) => p.id)).toEqual(PRESETS.map((p) => p.id));
   });
 });
 

@@ -11,6 +11,19 @@ export const PRESETS: readonly {id: PresetId; label: string}[] = [
   {id: "kustom", label: "Kustom"}
 ];
 
+/** Whether the region states an expansion (parameter.json `skenario_perluasan` with known sectors). */
+export function statesExpansion(ctx: PresetContext): boolean {
+  return ctx.sektorPerluasan.length > 0;
+}
+
+/**
+ * The presets a region offers. "Perluasan Bupati" and "Sesuai pagu" are the stated expansion (and its
+ * fit to the allocation): without one they would add nobody under the regent's name, so they are left out.
+ */
+export function presetsFor(ctx: PresetContext): readonly {id: PresetId; label: string}[] {
+  return statesExpansion(ctx) ? PRESETS : PRESETS.filter((p) => p.id === "status_quo" || p.id === "kustom");
+}
+
 export const SLOTS = ["a", "b", "c"] as const;
 export type Slot = (typeof SLOTS)[number];
 export const SLOT_LABELS: Record<Slot, string> = {a: "Skenario A", b: "Skenario B", c: "Skenario C"};
@@ -87,7 +100,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 
 /** The preset an input equals (ignoring its label), else "kustom". */
 export function matchPreset(input: ScenarioInput, ctx: PresetContext): PresetId {
-  for (const {id} of PRESETS) {
+  for (const {id} of presetsFor(ctx)) {
     if (id === "kustom") continue;
     const p = presetInput(id, ctx);
     if (
@@ -124,8 +137,19 @@ export function toScenario(input: ScenarioInput): Scenario {
   };
 }
 
-/** The page's defaults: A status quo, B the regent's expansion, C the same fitted to the allocation. */
+/**
+ * The page's defaults: A status quo, B the regent's expansion, C the same fitted to the allocation.
+ * A region that states no expansion starts from the status quo alone; B and C are custom, to be filled in.
+ */
 export function defaultState(ctx: PresetContext, assumptions: {tahun: number; pagu: number; iuran: number; pengali: number}): PageState {
+  if (!statesExpansion(ctx))
+    return {
+      ...assumptions,
+      diskon: false,
+      jumlah: 1,
+      edit: "a",
+      slots: {a: presetInput("status_quo", ctx), b: presetInput("kustom", ctx), c: presetInput("kustom", ctx)}
+    };
   return {
     ...assumptions,
     diskon: false,
@@ -192,7 +216,7 @@ export function decodeState(search: string, defaults: PageState, ctx: PresetCont
       if (ctx.sektor.includes(k) && v !== undefined && v.trim() !== "" && Number.isFinite(Number(v))) targetSektor[k] = clamp(Number(v), 0, 100);
     }
     const input: ScenarioInput = {
-      preset: oneOf(f[`${slot}_preset`], PRESETS.map((p) => p.id), d.preset),
+      preset: oneOf(f[`${slot}_preset`], presetsFor(ctx).map((p) => p.id), d.preset),
       sektor: (f[`${slot}_sektor`] as string[]).filter((k) => ctx.sektor.includes(k)),
       kecamatan: kec.includes(ALL) ? ctx.kecamatan.slice() : kec.filter((k) => ctx.kecamatan.includes(k)),
       target: clamp(f[`${slot}_target`] as number, 0, 100),
