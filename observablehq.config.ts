@@ -5,6 +5,7 @@
 import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {dropStaleData} from "./scripts/lib/dataCache.ts";
+import {profilePaths} from "./scripts/lib/profilePaths.ts";
 
 // Never serve one input's data for another (scripts/lib/dataCache.ts).
 dropStaleData(resolve(dirname(fileURLToPath(import.meta.url))));
@@ -28,6 +29,8 @@ export default {
     {name: "Metodologi", path: "/metodologi"},
     {name: "Kualitas Data", path: "/kualitas-data"}
   ],
+  // One profile page per kecamatan of the chosen region (src/kecamatan/[kode].md).
+  dynamicPaths: profilePaths(),
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Dasbor terbuka program bantuan iuran BPJS Ketenagakerjaan bagi pekerja rentan">
