@@ -217,6 +217,8 @@ export interface Scenario {
   target: number;
   /** A sector's own target, overriding `target`. */
   targetSektor?: Readonly<Record<string, number>>;
+  /** A group's own target ("kode_kec|sektor"), overriding `targetSektor` and `target` (the roadmap's "hold today's rate"). */
+  targetKelompok?: Readonly<Record<string, number>>;
   /** First funded month (1..12) and number of months funded (0..12): a funding gap is a coverage gap. */
   danaAwal: number;
   danaBulan: number;
@@ -473,7 +475,7 @@ function response(d: Dynamics, start: number, firstPlanned: number): Response {
 /** The target a group is widened to, or null when the scenario does not widen it. */
 function groupTarget(g: Group, s: Scenario, sektor: ReadonlySet<string>, kecamatan: ReadonlySet<string>): number | null {
   if (!sektor.has(g.sektor) || !kecamatan.has(g.kode_kec) || g.sasaran == null || g.sasaran <= 0) return null;
-  const t = s.targetSektor?.[g.sektor] ?? s.target;
+  const t = s.targetKelompok?.[`${g.kode_kec}|${g.sektor}`] ?? s.targetSektor?.[g.sektor] ?? s.target;
   return Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
 }
 
@@ -837,6 +839,72 @@ function summarise(
     sisa,
     bulanDiskon: pl.funded.filter((f, i) => f && pl.iuran[i] !== a.iuran).length
   };
+}
+
+// ---- chaining years (the roadmap) ------------------------------------------------------------------
+
+/** Where one member in each cell is after `steps` months: [from cell × nc + to cell], by the same `step`. */
+function transition(d: Dynamics, steps: number): Float64Array {
+  const out = new Float64Array(d.nc * d.nc);
+  const v = new Float64Array(d.nc);
+  const next = new Float64Array(d.nc);
+  for (let c = 0; c < d.nc; c++) {
+    v.fill(0);
+    v[c] = 1;
+    for (let t = 0; t < steps; t++) {
+      step(d, v, next);
+      v.set(next);
+    }
+    out.set(v, c * d.nc);
+  }
+  return out;
+}
+
+function addThrough(m: Float64Array, nc: number, from: readonly number[], weight: number, into: number[]): void {
+  for (let c = 0; c < nc; c++) {
+    const n = from[c] * weight;
+    if (!n) continue;
+    for (let k = 0; k < nc; k++) into[k] += n * m[c * nc + k];
+  }
+}
+
+/**
+ * The state a year ends in, as the next year's starting point: each group's members by cell at the
+ * start of December of `a.tahun` (its existing members and the `result`'s new members, split over the
+ * tranches with the group's mix as `runScenario` enrols them), aged by the same month `step`. Its
+ * `asOf` is December, so `runScenario` for the next year steps once through December into January.
+ * Eligible people, mixes and group order are carried over unchanged.
+ */
+export function stateAfterYear(state: CurrentState, s: Scenario, a: Assumptions, p: ScenarioParameters, result: ScenarioResult): CurrentState {
+  if (result.kelompok.length !== state.groups.length) throw new Error("hasil skenario tidak sesuai keadaan awal");
+  const d = dynamics(p, state.bands, a.pengali);
+  const firstPlanned = a.tahun * 12 - monthNumber(state.asOf);
+  if (firstPlanned <= 0) throw new Error(`tahun rencana ${a.tahun} harus sesudah bulan data ${state.asOf}`);
+  const existing = transition(d, firstPlanned + 11);
+  const tranches = trancheMonths(s);
+  const cohorts = tranches.map((m) => transition(d, 12 - m));
+  let notItemised = 0;
+  const groups: Group[] = state.groups.map((g, i) => {
+    const cells = new Array<number>(d.nc).fill(0);
+    addThrough(existing, d.nc, g.cells, 1, cells);
+    const parts = splitTranches(result.kelompok[i].baru, tranches.length);
+    parts.forEach((n, k) => n && addThrough(cohorts[k], d.nc, g.mix, n, cells));
+    const aktif = cells.reduce((t, v) => t + v, 0);
+    if (g.sektor === NOT_ITEMISED) notItemised += aktif;
+    return {...g, cells, aktif, mix: g.mix.slice()};
+  });
+  return {...state, asOf: monthKey(a.tahun * 12 + 11), groups, unclassified: 0, notItemised};
+}
+
+/** Each group's members at the start of `month` ("YYYY-MM", not before the state's month) with no one enrolled. */
+export function membersAt(state: CurrentState, p: ScenarioParameters, pengali: number, month: string): number[] {
+  const steps = monthNumber(month) - monthNumber(state.asOf);
+  if (steps < 0) throw new Error(`bulan ${month} sebelum bulan data ${state.asOf}`);
+  const d = dynamics(p, state.bands, pengali);
+  const m = transition(d, steps);
+  const stay = new Float64Array(d.nc);
+  for (let c = 0; c < d.nc; c++) for (let k = 0; k < d.nc; k++) stay[c] += m[c * d.nc + k];
+  return state.groups.map((g) => g.cells.reduce((t, v, c) => t + v * stay[c], 0));
 }
 
 /**
