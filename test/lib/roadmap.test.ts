@@ -292,3 +292,125 @@ describe("properties", () => {
     expect(() => runRoadmap(STATE, noEnrolment, {...A, tahunAwal: 2026}, P)).toThrow(/sesudah/);
   });
 });
+
+// ---- page state, URL and report rows ------------------------------------------------------------
+
+import {
+  availablePresets,
+  decodeRoadmapState,
+  defaultRoadmapState,
+  encodeRoadmapState,
+  matchPathPreset,
+  presetPath,
+  toAssumptions,
+  toPath,
+  type RoadmapContext
+} from "../../src/lib/skenario/roadmapState.ts";
+import {describePath, measureRows, placeYearRows} from "../../src/lib/skenario/roadmapReport.ts";
+
+const RCTX: RoadmapContext = {
+  kecamatan: region.kecamatan,
+  sektor: region.sektor,
+  sektorPerluasan: SEKTOR,
+  targetPerluasan: 100,
+  tahunAwal: 2027,
+  cakupanKini: 30,
+  danaAwal: 4,
+  danaBulan: 9
+};
+const RDEF = defaultRoadmapState(RCTX, {pagu: 2_400_000_000, iuran: 16800, pengali: 1.3});
+
+describe("roadmap page state and URL", () => {
+  it("the default page has a bare URL: A holds today's coverage, B the regent's expansion by the last year, C fits the envelope", () => {
+    expect(encodeRoadmapState(RDEF, RDEF, RCTX)).toBe("");
+    expect(RDEF.horizon).toBe(5);
+    expect([RDEF.slots.a.jenis, RDEF.slots.b.jenis, RDEF.slots.c.jenis]).toEqual(["tetap", "linear", "pagu"]);
+    expect(RDEF.slots.b.tahunTarget).toBe(2031);
+    expect(RDEF.slots.b.sektor).toEqual(SEKTOR);
+  });
+
+  it("without a stated expansion the regent's preset is not offered", () => {
+    const ctx = {...RCTX, sektorPerluasan: null};
+    expect(availablePresets(ctx).map((p) => p.id)).toEqual(["tetap", "pagu", "kustom"]);
+    const d = defaultRoadmapState(ctx, {pagu: 1e9, iuran: 16800, pengali: 1});
+    expect(Object.values(d.slots).map((s) => s.preset)).not.toContain("bupati");
+    expect(d.jumlah).toBe(2);
+    // A link naming the preset falls back to the default.
+    expect(decodeRoadmapState("?b_preset=bupati", d, ctx).slots.b.preset).toBe(d.slots.b.preset);
+  });
+
+  it("round-trips every input through the query string", () => {
+    const s = structuredClone(RDEF);
+    s.horizon = 7;
+    s.pagu = {mode: "tahun", awal: 2_500_000_000, persen: 2.5, tahun: [1e9, 2e9, 3e9, 3e9, 3e9, 3e9, 3e9, 3e9, 3e9, 3e9]};
+    s.iuran = {mode: "persen", awal: 17000, persen: 3, tahun: RDEF.iuran.tahun.slice()};
+    s.sasaranPersen = -1.5;
+    s.pengali = 1.7;
+    s.jumlah = 2;
+    s.edit = "a";
+    s.slots.b = {...s.slots.b, preset: "kustom", jenis: "per_tahun", targetTahun: [35, 40, 45, 50, 55, 60, 65, 70, 75, 80], kecamatan: region.kecamatan.slice(0, 3), lainnya: "tanpa", tahap: 2, jarakTahap: 4, mulai: 2};
+    s.slots.c = {...s.slots.c, preset: "kustom", urutan: "celah", target: 80, danaAwal: 1, danaBulan: 12};
+    const q = encodeRoadmapState(s, RDEF, RCTX);
+    expect(q).toContain("h=7");
+    expect(q).toContain("b_jenis=per_tahun");
+    expect(decodeRoadmapState(q, RDEF, RCTX)).toEqual(s);
+  });
+
+  it("drops unknown codes and clamps out-of-range numbers", () => {
+    const s = decodeRoadmapState("?h=40&b_sektor=tani,zzz&b_kec=K001,X9&b_target=250&sasaran_pct=99&pengali=9&b_tt=10,abc,300&a_jenis=nonsense", RDEF, RCTX);
+    expect(s.horizon).toBe(10);
+    expect(s.slots.b.sektor).toEqual(["tani"]);
+    expect(s.slots.b.kecamatan).toEqual(["K001"]);
+    expect(s.slots.b.target).toBe(100);
+    expect(s.sasaranPersen).toBe(20);
+    expect(s.pengali).toBe(2.5);
+    expect(s.slots.b.targetTahun.slice(0, 3)).toEqual([10, RDEF.slots.b.targetTahun[1], 100]);
+    expect(s.slots.a.jenis).toBe("tetap");
+  });
+
+  it("an edited preset becomes custom; a preset's target year follows the horizon", () => {
+    const b = {...RDEF.slots.b, target: 80};
+    expect(matchPathPreset(b, RCTX, 5)).toBe("kustom");
+    expect(matchPathPreset(RDEF.slots.b, RCTX, 5)).toBe("bupati");
+    expect(presetPath("bupati", RCTX, 3).tahunTarget).toBe(2029);
+    expect(toPath({...RDEF.slots.b, tahunTarget: 2036}, RCTX, 3).tahunTarget).toBe(2029);
+  });
+
+  it("turns percents into fractions and the envelope into a yearly series", () => {
+    const s = structuredClone(RDEF);
+    s.pagu.persen = 10;
+    const a = toAssumptions(s, RCTX, {porsiJkk: 0.02});
+    expect(a.pagu).toEqual([2_400_000_000, 2_640_000_000, 2_904_000_000, 3_194_400_000, 3_513_840_000]);
+    expect(a.iuran).toEqual([16800, 16800, 16800, 16800, 16800]);
+    expect(toPath(RDEF.slots.b, RCTX, 5).target).toBe(1);
+  });
+});
+
+describe("roadmap report rows", () => {
+  const r = runRoadmap(STATE, toPath(RDEF.slots.b, RCTX, 5), toAssumptions(RDEF, RCTX, {porsiJkk: 0.03}), P);
+
+  it("lists every yearly measure, a value per year", () => {
+    const rows = measureRows(r);
+    expect(rows.every((row) => row.values.length === 5)).toBe(true);
+    const get = (key: string) => rows.find((row) => row.key === key)!.values;
+    expect(get("iuran")).toEqual(r.years.map((y) => y.iuran));
+    expect(get("baru")[0]).toBe((get("pengganti")[0] ?? 0) + (get("pertumbuhan")[0] ?? 0));
+  });
+
+  it("gives coverage by kecamatan and sector per year, in reference order", () => {
+    const rows = placeYearRows(r, "sektor", region.sektor.map((k) => ({kode: k, nama: k.toUpperCase()})));
+    expect(rows.map((x) => x.kode)).toEqual(region.sektor);
+    expect(rows[0].cakupan).toHaveLength(5);
+    // The regent's sectors reach 100% by the last year (members after December, a little under).
+    const tani = rows.find((x) => x.kode === "tani")!;
+    expect(tani.cakupan[4]!).toBeGreaterThan(0.9);
+  });
+
+  it("says what a path does in one sentence", () => {
+    const names = {sektor: new Map([["rumahan", "Industri rumahan"], ["tani", "Buruh tani"], ["harian", "Buruh harian"]])};
+    expect(describePath(RDEF.slots.a, RCTX, names, 5)).toMatch(/^Cakupan tiap kelompok .* dipertahankan seperti kini; iuran didanai 9 bulan setahun\.$/);
+    expect(describePath(RDEF.slots.b, RCTX, names, 5)).toBe(
+      "Perluasan ke industri rumahan, buruh tani dan buruh harian di semua kecamatan, naik rata sampai 100% pada 2031; kelompok lain dipertahankan seperti kini; iuran didanai 9 bulan setahun."
+    );
+  });
+});

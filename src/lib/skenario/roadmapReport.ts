@@ -4,7 +4,7 @@ import {formatInteger, formatPercent} from "../format.js";
 import {ratio} from "../overview.js";
 import {ORDER_LABELS} from "./report.js";
 import type {Roadmap} from "./roadmap.js";
-import {KIND_LABELS, type PathInput, type RoadmapContext} from "./roadmapState.js";
+import {type PathInput, type RoadmapContext} from "./roadmapState.js";
 
 export type Unit = "rupiah" | "orang" | "persen" | "kematian";
 
@@ -78,7 +78,7 @@ export function describePath(input: PathInput, ctx: RoadmapContext, names: {sekt
   if (input.jenis === "tetap") return `Cakupan tiap kelompok (kecamatan × sektor) dipertahankan seperti kini; ${months}.`;
   const sektor = input.sektor.map((k) => (names.sektor.get(k) ?? k).toLowerCase());
   const where = input.kecamatan.length >= ctx.kecamatan.length ? "di semua kecamatan" : `di ${formatInteger(input.kecamatan.length)} kecamatan`;
-  const who = sektor.length && input.kecamatan.length ? `${list(sektor)} ${where}` : "tidak ada kelompok terpilih";
+  const who = sektor.length && input.kecamatan.length ? `${list(sektor)} ${where}` : "(belum ada kelompok terpilih)";
   const last = ctx.tahunAwal + horizon - 1;
   const how =
     input.jenis === "linear"
@@ -87,7 +87,7 @@ export function describePath(input: PathInput, ctx: RoadmapContext, names: {sekt
         ? `target per tahun ${input.targetTahun.slice(0, horizon).map((t) => formatPercent(t / 100, 0)).join(", ")}`
         : `sampai ${formatPercent(input.target / 100, 0)} sejauh pagu tiap tahun mencukupi (${ORDER_LABELS[input.urutan].toLowerCase()})`;
   const others = input.lainnya === "tahan" ? "kelompok lain dipertahankan seperti kini" : "kelompok lain tanpa pendaftaran baru";
-  return `${KIND_LABELS[input.jenis].split(":")[0]}: ${who}, ${how}; ${others}; ${months}.`;
+  return `Perluasan ke ${who}, ${how}; ${others}; ${months}.`;
 }
 
 function list(items: string[]): string {
