@@ -4,7 +4,7 @@
 import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, inject, it} from "vitest";
-import {PHONE, screenshot, tableRows, useSite, type VisitOptions} from "./visit.ts";
+import {PHONE, SHOTS, screenshot, tableRows, useSite, type VisitOptions} from "./visit.ts";
 
 const site = useSite(inject("distDir"));
 
@@ -68,6 +68,10 @@ describe("the roadmap page", () => {
       const kec = await tableRows(page, "daftar-kecamatan");
       expect(kec.length).toBeGreaterThan(3);
       await screenshot(page, "peta-jalan-awal-1280.png");
+      // The full page is tall: slices a reviewer can read at full size.
+      const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, k = 1; y < tall; y += 1100, k++)
+        await page.screenshot({path: `${SHOTS}/peta-jalan-awal-1280-${k}.png`, fullPage: true, clip: {x: 0, y, width: 1280, height: Math.min(1100, tall - y)}});
     } finally {
       await close();
     }

@@ -379,7 +379,9 @@ function clampInt(value: number, lo: number, hi: number): number {
 /** Splits `n` people into `k` tranches as evenly as whole people allow, earlier tranches first. */
 export function splitTranches(n: number, k: number): number[] {
   const base = Math.floor(n / k);
-  return Array.from({length: k}, (_, i) => base + (i < n - base * k ? 1 : 0));
+  const out = new Array<number>(k);
+  for (let i = 0; i < k; i++) out[i] = base + (i < n - base * k ? 1 : 0);
+  return out;
 }
 
 // ---- the cell dynamics ---------------------------------------------------------------------------
@@ -658,9 +660,11 @@ export function runScenario(state: CurrentState, s: Scenario, a: Assumptions, p:
   // Candidates: every chosen group below its target, in a stable order.
   const sektor = new Set(s.sektor);
   const kecamatan = new Set(s.kecamatan);
+  // Each group's target, once (the roadmap gives every group its own: a key lookup per group).
+  const targets = state.groups.map((g) => groupTarget(g, s, sektor, kecamatan));
   const cands: Candidate[] = [];
-  for (const g of state.groups) {
-    const target = groupTarget(g, s, sektor, kecamatan);
+  for (const [i, g] of state.groups.entries()) {
+    const target = targets[i];
     if (target === null) continue;
     const baru = newPeople(pl, g, target);
     if (baru <= 0) continue;
@@ -711,18 +715,18 @@ export function runScenario(state: CurrentState, s: Scenario, a: Assumptions, p:
     }
   }
 
-  return summarise(state, s, a, p, pl, h, {all, fresh}, chosen, biayaStatusQuo, urutan, sisa);
+  return summarise(state, a, p, pl, h, {all, fresh}, chosen, targets, biayaStatusQuo, urutan, sisa);
 }
 
 function summarise(
   state: CurrentState,
-  s: Scenario,
   a: Assumptions,
   p: ScenarioParameters,
   pl: Plan,
   h: Holdings,
   members: {all: Float64Array; fresh: Float64Array},
   chosen: Map<Group, Candidate>,
+  targets: readonly (number | null)[],
   biayaStatusQuo: number,
   urutan: FitStep[] | null,
   sisa: ScenarioResult["sisa"]
@@ -789,9 +793,7 @@ function summarise(
 
   // Coverage in the reference month, by group and by kecamatan.
   const ref = pl.refIndex;
-  const sektor = new Set(s.sektor);
-  const kecamatanSet = new Set(s.kecamatan);
-  const kelompok: GroupResult[] = state.groups.map((g) => {
+  const kelompok: GroupResult[] = state.groups.map((g, i) => {
     let aktifAcuan = 0;
     for (let c = 0; c < nc; c++) aktifAcuan += g.cells[c] * pl.existing.members[c * 12 + ref];
     const cand = chosen.get(g);
@@ -805,7 +807,7 @@ function summarise(
       baru,
       aktifAcuan,
       cakupan: ratio(aktifAcuan, g.sasaran),
-      target: groupTarget(g, s, sektor, kecamatanSet),
+      target: targets[i],
       mixFrom: g.mixFrom
     };
   });
