@@ -2,9 +2,9 @@
 // contributions against the envelope, and new enrolments split into replacement and growth. Each takes
 // the roadmaps already computed (src/lib/skenario/roadmap.ts).
 import * as Plot from "@observablehq/plot";
-import {formatInteger, formatMoney, idLocale} from "../lib/format.js";
+import {formatInteger, formatMoney, formatMonth, idLocale} from "../lib/format.js";
 import type {Roadmap} from "../lib/skenario/roadmap.js";
-import {COLORS, emptyState, figure, moneyAxis, swatches} from "./common.js";
+import {COLORS, emptyState, figure, monthDate, moneyAxis, swatches} from "./common.js";
 import {SCENARIO_COLORS} from "./scenarioCharts.js";
 
 export interface ChartPath {
@@ -14,19 +14,31 @@ export interface ChartPath {
 
 const yearTick = (d: number) => String(d);
 
-/** Lines: members at each year's end per path (from today's), and the eligible population (dashed). */
+/**
+ * Lines month by month over the horizon: members per path (a sawtooth: each year's enrolment lifts it,
+ * ageing out and deaths drain it until the next), from today's; the eligible population (dashed, by year).
+ */
 export function roadmapMembersChart(paths: readonly ChartPath[], options: {width: number; height?: number}): HTMLElement {
   const {width, height = 300} = options;
   if (!paths.length || !paths[0].roadmap.years.length) return emptyState("Belum ada jalur.");
   const first = paths[0].roadmap;
-  const startYear = +first.kini.bulan.slice(0, 4);
   const data = paths.flatMap((p) => [
-    {label: p.label, tahun: startYear, peserta: p.roadmap.kini.aktif},
-    ...p.roadmap.years.map((y) => ({label: p.label, tahun: y.tahun, peserta: y.akhir}))
+    {label: p.label, date: monthDate(p.roadmap.kini.bulan), bulan: p.roadmap.kini.bulan, peserta: p.roadmap.kini.aktif},
+    ...p.roadmap.years.flatMap((y) => y.result.bulan.map((m) => ({label: p.label, date: monthDate(m.bulan), bulan: m.bulan, peserta: m.terdaftar}))),
+    ...(() => {
+      const last = p.roadmap.years[p.roadmap.years.length - 1];
+      return [{label: p.label, date: monthDate(`${last.tahun + 1}-01`), bulan: `${last.tahun + 1}-01`, peserta: last.akhir}];
+    })()
   ]);
-  const eligible = [{tahun: startYear, sasaran: first.kini.sasaran}, ...first.years.map((y) => ({tahun: y.tahun, sasaran: y.sasaran}))];
+  const end = monthDate(`${first.years[first.years.length - 1].tahun + 1}-01`);
+  const eligible = [
+    {date: monthDate(first.kini.bulan), sasaran: first.kini.sasaran},
+    ...first.years.map((y) => ({date: monthDate(`${y.tahun}-01`), sasaran: y.sasaran})),
+    {date: end, sasaran: first.years[first.years.length - 1].sasaran}
+  ];
   const peak = Math.max(...eligible.map((d) => d.sasaran), ...data.map((d) => d.peserta), 1);
-  const years = eligible.map((d) => d.tahun);
+  const years = first.years.length + 1;
+  const every = Math.max(1, Math.ceil((years * 44) / Math.max(1, width - 80)));
   const plot = Plot.plot({
     width,
     height,
@@ -34,22 +46,23 @@ export function roadmapMembersChart(paths: readonly ChartPath[], options: {width
     marginRight: 16,
     marginBottom: 36,
     style: {fontSize: "12px"},
-    x: {domain: [years[0], years[years.length - 1]], ticks: years.length > 8 && width < 480 ? years.filter((_, i) => i % 2 === 0) : years, tickFormat: yearTick, label: null},
-    y: {grid: true, label: "Peserta (akhir tahun)", domain: [0, peak * 1.1], tickFormat: idLocale.format(",d"), nice: true},
+    x: {type: "utc", domain: [monthDate(first.kini.bulan), end], ticks: `${every} years`, tickFormat: (d: Date) => String(d.getUTCFullYear()), label: null},
+    y: {grid: true, label: "Peserta", domain: [0, peak * 1.1], tickFormat: idLocale.format(",d"), nice: true},
     color: {domain: paths.map((p) => p.label), range: SCENARIO_COLORS.slice(0, paths.length)},
-    ariaLabel: "Grafik peserta terlindungi dan sasaran per tahun per jalur",
+    ariaLabel: "Grafik peserta per bulan per jalur dan sasaran per tahun",
     marks: [
-      Plot.line(eligible, {x: "tahun", y: "sasaran", stroke: COLORS.vermillion, strokeDasharray: "6,4"}),
-      Plot.line(data, {x: "tahun", y: "peserta", stroke: "label", z: "label", strokeWidth: 2.5}),
-      Plot.dot(data, {x: "tahun", y: "peserta", fill: "label", r: 3}),
+      Plot.line(eligible, {x: "date", y: "sasaran", stroke: COLORS.vermillion, strokeDasharray: "6,4", curve: "step-after"}),
+      Plot.line(data, {x: "date", y: "peserta", stroke: "label", z: "label", strokeWidth: 2, curve: "step-after"}),
       Plot.ruleY([0]),
-      Plot.tip(data, Plot.pointer({x: "tahun", y: "peserta", title: (d: (typeof data)[number]) => `${d.label}, akhir ${d.tahun}\nPeserta: ${formatInteger(d.peserta)}`}))
+      Plot.tip(data, Plot.pointer({x: "date", y: "peserta", title: (d: (typeof data)[number]) => `${d.label}, ${formatMonth(d.bulan)}\nPeserta: ${formatInteger(d.peserta)}`}))
     ]
   });
   const legend = swatches([...paths.map((p, i) => ({label: p.label, color: SCENARIO_COLORS[i], shape: "line" as const})), {label: "Sasaran", color: COLORS.vermillion, shape: "dash" as const}]);
   const last = (p: ChartPath) => p.roadmap.years[p.roadmap.years.length - 1];
-  const description = paths.map((p) => `${p.label}: ${formatInteger(p.roadmap.kini.aktif)} kini, ${formatInteger(last(p).akhir)} di akhir ${last(p).tahun}`).join("; ");
-  return figure(plot, {legend, description: `Peserta per tahun. ${description}. Sasaran akhir ${formatInteger(last(paths[0]).sasaran)}.`});
+  const description = paths
+    .map((p) => `${p.label}: ${formatInteger(p.roadmap.kini.aktif)} kini, ${formatInteger(last(p).sesudahDaftar)} sesudah pendaftaran ${last(p).tahun}, ${formatInteger(last(p).akhir)} di akhir ${last(p).tahun}`)
+    .join("; ");
+  return figure(plot, {legend, description: `Peserta per bulan. ${description}. Sasaran ${formatInteger(last(paths[0]).sasaran)}.`});
 }
 
 /** Bars per year and path: the year's contributions; a red tick for the year's envelope. */

@@ -227,7 +227,10 @@ describe("properties", () => {
       expect(r.years[i].baru).toBeGreaterThan(0);
     }
     // And coverage stays at today's: members after each January's enrolment = today's members.
-    for (const y of r.years) expect(Math.abs(y.awal + y.baru - r.kini.aktif)).toBeLessThanOrEqual(groups);
+    for (const y of r.years) {
+      expect(Math.abs(y.awal + y.baru - r.kini.aktif)).toBeLessThanOrEqual(groups);
+      expect(y.sesudahDaftar).toBeCloseTo(y.awal + y.baru, 6);
+    }
     // Over the years nearly all of it is replacement.
     const replaced = r.years.slice(1).reduce((t, y) => t + y.pengganti, 0);
     const grown = r.years.slice(1).reduce((t, y) => t + y.pertumbuhan, 0);

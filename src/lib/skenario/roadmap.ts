@@ -17,6 +17,7 @@ import {
   membersAt,
   runScenario,
   stateAfterYear,
+  trancheMonths,
   type Assumptions,
   type CurrentState,
   type FitOrder,
@@ -94,6 +95,8 @@ export interface RoadmapYear {
   pertumbuhan: number;
   /** Members after December. */
   akhir: number;
+  /** Members in the month of the year's last enrolment tranche, once it is in: coverage is highest then and falls until the next year's. */
+  sesudahDaftar: number;
   /** Leavers: deaths (covered and uncovered months) and age-outs (awal + baru − akhir − meninggal). */
   keluar: number;
   meninggal: number;
@@ -247,6 +250,7 @@ export function runRoadmap(state: CurrentState, path: RoadmapPath, a: RoadmapAss
       pengganti,
       pertumbuhan: baru - pengganti,
       akhir,
+      sesudahDaftar: result.bulan[trancheMonths(scenario).at(-1)! - 1].terdaftar,
       keluar,
       meninggal,
       keluarUsia: keluar - meninggal,

@@ -28,6 +28,7 @@ export function measureRows(roadmap: Roadmap): MeasureRow[] {
     {key: "keluar", ukuran: "Peserta keluar", satuan: "orang", values: v((y) => y.keluar)},
     {key: "keluar_usia", ukuran: "… mencapai usia maksimum", satuan: "orang", values: v((y) => y.keluarUsia)},
     {key: "meninggal", ukuran: "… meninggal", satuan: "kematian", values: v((y) => y.meninggal)},
+    {key: "sesudah_daftar", ukuran: "Peserta sesudah pendaftaran tahun itu", satuan: "orang", values: v((y) => y.sesudahDaftar)},
     {key: "akhir", ukuran: "Peserta akhir tahun", satuan: "orang", values: v((y) => y.akhir)},
     {key: "cakupan", ukuran: "Cakupan akhir tahun", satuan: "persen", values: v((y) => ratio(y.akhir, y.sasaran))},
     {key: "bulan_peserta", ukuran: "Bulan-peserta terlindungi", satuan: "orang", values: v((y) => y.bulanPeserta)},
