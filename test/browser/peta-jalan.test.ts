@@ -188,6 +188,8 @@ describe("the roadmap page", () => {
       const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(1);
       await screenshot(phone.page, "peta-jalan-awal-390.png");
+      const cards = await phone.page.$eval(".pj-card-grid", (n) => n.getBoundingClientRect().top + window.scrollY);
+      await phone.page.screenshot({path: `${SHOTS}/peta-jalan-awal-390-ringkasan.png`, fullPage: true, clip: {x: 0, y: cards, width: 390, height: 1700}});
     } finally {
       await phone.close();
     }
