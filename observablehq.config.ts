@@ -25,6 +25,7 @@ export default {
     {name: "Cakupan", path: "/cakupan"},
     {name: "Anggaran", path: "/anggaran"},
     {name: "Skenario", path: "/skenario"},
+    {name: "Peta Jalan", path: "/peta-jalan"},
     {name: "Transparansi", path: "/publik"},
     {name: "Metodologi", path: "/metodologi"},
     {name: "Kualitas Data", path: "/kualitas-data"}

@@ -217,6 +217,8 @@ export interface Scenario {
   target: number;
   /** A sector's own target, overriding `target`. */
   targetSektor?: Readonly<Record<string, number>>;
+  /** A group's own target ("kode_kec|sektor"), overriding `targetSektor` and `target` (the roadmap's "hold today's rate"). */
+  targetKelompok?: Readonly<Record<string, number>>;
   /** First funded month (1..12) and number of months funded (0..12): a funding gap is a coverage gap. */
   danaAwal: number;
   danaBulan: number;
@@ -377,7 +379,9 @@ function clampInt(value: number, lo: number, hi: number): number {
 /** Splits `n` people into `k` tranches as evenly as whole people allow, earlier tranches first. */
 export function splitTranches(n: number, k: number): number[] {
   const base = Math.floor(n / k);
-  return Array.from({length: k}, (_, i) => base + (i < n - base * k ? 1 : 0));
+  const out = new Array<number>(k);
+  for (let i = 0; i < k; i++) out[i] = base + (i < n - base * k ? 1 : 0);
+  return out;
 }
 
 // ---- the cell dynamics ---------------------------------------------------------------------------
@@ -473,7 +477,7 @@ function response(d: Dynamics, start: number, firstPlanned: number): Response {
 /** The target a group is widened to, or null when the scenario does not widen it. */
 function groupTarget(g: Group, s: Scenario, sektor: ReadonlySet<string>, kecamatan: ReadonlySet<string>): number | null {
   if (!sektor.has(g.sektor) || !kecamatan.has(g.kode_kec) || g.sasaran == null || g.sasaran <= 0) return null;
-  const t = s.targetSektor?.[g.sektor] ?? s.target;
+  const t = s.targetKelompok?.[`${g.kode_kec}|${g.sektor}`] ?? s.targetSektor?.[g.sektor] ?? s.target;
   return Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
 }
 
@@ -656,9 +660,11 @@ export function runScenario(state: CurrentState, s: Scenario, a: Assumptions, p:
   // Candidates: every chosen group below its target, in a stable order.
   const sektor = new Set(s.sektor);
   const kecamatan = new Set(s.kecamatan);
+  // Each group's target, once (the roadmap gives every group its own: a key lookup per group).
+  const targets = state.groups.map((g) => groupTarget(g, s, sektor, kecamatan));
   const cands: Candidate[] = [];
-  for (const g of state.groups) {
-    const target = groupTarget(g, s, sektor, kecamatan);
+  for (const [i, g] of state.groups.entries()) {
+    const target = targets[i];
     if (target === null) continue;
     const baru = newPeople(pl, g, target);
     if (baru <= 0) continue;
@@ -709,18 +715,18 @@ export function runScenario(state: CurrentState, s: Scenario, a: Assumptions, p:
     }
   }
 
-  return summarise(state, s, a, p, pl, h, {all, fresh}, chosen, biayaStatusQuo, urutan, sisa);
+  return summarise(state, a, p, pl, h, {all, fresh}, chosen, targets, biayaStatusQuo, urutan, sisa);
 }
 
 function summarise(
   state: CurrentState,
-  s: Scenario,
   a: Assumptions,
   p: ScenarioParameters,
   pl: Plan,
   h: Holdings,
   members: {all: Float64Array; fresh: Float64Array},
   chosen: Map<Group, Candidate>,
+  targets: readonly (number | null)[],
   biayaStatusQuo: number,
   urutan: FitStep[] | null,
   sisa: ScenarioResult["sisa"]
@@ -787,9 +793,7 @@ function summarise(
 
   // Coverage in the reference month, by group and by kecamatan.
   const ref = pl.refIndex;
-  const sektor = new Set(s.sektor);
-  const kecamatanSet = new Set(s.kecamatan);
-  const kelompok: GroupResult[] = state.groups.map((g) => {
+  const kelompok: GroupResult[] = state.groups.map((g, i) => {
     let aktifAcuan = 0;
     for (let c = 0; c < nc; c++) aktifAcuan += g.cells[c] * pl.existing.members[c * 12 + ref];
     const cand = chosen.get(g);
@@ -803,7 +807,7 @@ function summarise(
       baru,
       aktifAcuan,
       cakupan: ratio(aktifAcuan, g.sasaran),
-      target: groupTarget(g, s, sektor, kecamatanSet),
+      target: targets[i],
       mixFrom: g.mixFrom
     };
   });
@@ -837,6 +841,72 @@ function summarise(
     sisa,
     bulanDiskon: pl.funded.filter((f, i) => f && pl.iuran[i] !== a.iuran).length
   };
+}
+
+// ---- chaining years (the roadmap) ------------------------------------------------------------------
+
+/** Where one member in each cell is after `steps` months: [from cell × nc + to cell], by the same `step`. */
+function transition(d: Dynamics, steps: number): Float64Array {
+  const out = new Float64Array(d.nc * d.nc);
+  const v = new Float64Array(d.nc);
+  const next = new Float64Array(d.nc);
+  for (let c = 0; c < d.nc; c++) {
+    v.fill(0);
+    v[c] = 1;
+    for (let t = 0; t < steps; t++) {
+      step(d, v, next);
+      v.set(next);
+    }
+    out.set(v, c * d.nc);
+  }
+  return out;
+}
+
+function addThrough(m: Float64Array, nc: number, from: readonly number[], weight: number, into: number[]): void {
+  for (let c = 0; c < nc; c++) {
+    const n = from[c] * weight;
+    if (!n) continue;
+    for (let k = 0; k < nc; k++) into[k] += n * m[c * nc + k];
+  }
+}
+
+/**
+ * The state a year ends in, as the next year's starting point: each group's members by cell at the
+ * start of December of `a.tahun` (its existing members and the `result`'s new members, split over the
+ * tranches with the group's mix as `runScenario` enrols them), aged by the same month `step`. Its
+ * `asOf` is December, so `runScenario` for the next year steps once through December into January.
+ * Eligible people, mixes and group order are carried over unchanged.
+ */
+export function stateAfterYear(state: CurrentState, s: Scenario, a: Assumptions, p: ScenarioParameters, result: ScenarioResult): CurrentState {
+  if (result.kelompok.length !== state.groups.length) throw new Error("hasil skenario tidak sesuai keadaan awal");
+  const d = dynamics(p, state.bands, a.pengali);
+  const firstPlanned = a.tahun * 12 - monthNumber(state.asOf);
+  if (firstPlanned <= 0) throw new Error(`tahun rencana ${a.tahun} harus sesudah bulan data ${state.asOf}`);
+  const existing = transition(d, firstPlanned + 11);
+  const tranches = trancheMonths(s);
+  const cohorts = tranches.map((m) => transition(d, 12 - m));
+  let notItemised = 0;
+  const groups: Group[] = state.groups.map((g, i) => {
+    const cells = new Array<number>(d.nc).fill(0);
+    addThrough(existing, d.nc, g.cells, 1, cells);
+    const parts = splitTranches(result.kelompok[i].baru, tranches.length);
+    parts.forEach((n, k) => n && addThrough(cohorts[k], d.nc, g.mix, n, cells));
+    const aktif = cells.reduce((t, v) => t + v, 0);
+    if (g.sektor === NOT_ITEMISED) notItemised += aktif;
+    return {...g, cells, aktif, mix: g.mix.slice()};
+  });
+  return {...state, asOf: monthKey(a.tahun * 12 + 11), groups, unclassified: 0, notItemised};
+}
+
+/** Each group's members at the start of `month` ("YYYY-MM", not before the state's month) with no one enrolled. */
+export function membersAt(state: CurrentState, p: ScenarioParameters, pengali: number, month: string): number[] {
+  const steps = monthNumber(month) - monthNumber(state.asOf);
+  if (steps < 0) throw new Error(`bulan ${month} sebelum bulan data ${state.asOf}`);
+  const d = dynamics(p, state.bands, pengali);
+  const m = transition(d, steps);
+  const stay = new Float64Array(d.nc);
+  for (let c = 0; c < d.nc; c++) for (let k = 0; k < d.nc; k++) stay[c] += m[c * d.nc + k];
+  return state.groups.map((g) => g.cells.reduce((t, v, c) => t + v * stay[c], 0));
 }
 
 /**
