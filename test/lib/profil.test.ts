@@ -1,0 +1,110 @@
+// A kecamatan's profile (src/lib/profil.ts) on the sample's public outputs: its figures must be the
+// figures the region pages show for that kecamatan (Ringkasan's coverage table, Cakupan's desa table,
+// Anggaran's contributions), and the profiles together must add up to the region.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import {beforeAll, describe, expect, it} from "vitest";
+import {runPipeline} from "../../loaders/pipeline.ts";
+import {spendingByKecamatan} from "../../src/lib/anggaran.ts";
+import {arrowRows} from "../../src/lib/arrow.ts";
+import {coverageByKecamatan} from "../../src/lib/overview.ts";
+import {desaByGap, kecamatanHeadline, kecamatanMoney, kecamatanOfSlug, kecamatanSectors, kecamatanTrend, monthsBefore, profileSlug} from "../../src/lib/profil.ts";
+import {NOT_ITEMISED} from "../../src/lib/suppression.ts";
+import {referenceDir, root, tempDir} from "../loaders/helpers.ts";
+
+let out = "";
+const read = (name: string): any[] => arrowRows(tableFromIPC(readFileSync(join(out, `${name}.arrow`))));
+const json = (name: string): any => JSON.parse(readFileSync(join(out, `${name}.json`), "utf8"));
+
+beforeAll(async () => {
+  out = await tempDir();
+  await runPipeline({extracts: join(root, "data/extracts"), reference: referenceDir, out});
+}, 120_000);
+
+describe("kecamatan profile URLs", () => {
+  it("name a kecamatan by its code without dots, and back", () => {
+    expect(profileSlug("35.09.01")).toBe("350901");
+    expect(kecamatanOfSlug([{kode: "35.09.01"}, {kode: "35.09.10"}], "350910")).toEqual({kode: "35.09.10"});
+    expect(kecamatanOfSlug([{kode: "35.09.01"}], "3509")).toBeNull();
+    expect(monthsBefore("2026-01", 12)).toBe("2025-01");
+    expect(monthsBefore("2026-03", 3)).toBe("2025-12");
+  });
+});
+
+describe("a kecamatan's profile on the sample's public build", () => {
+  it("shows each kecamatan's active members, eligible people and coverage as the overview's table does, ranked by coverage", () => {
+    const summary = json("summary");
+    const referensi = json("referensi");
+    const anggota = read("anggota_bulanan");
+    const sasaran = read("sasaran");
+    const overview = coverageByKecamatan(anggota, sasaran, referensi.kecamatan, summary.as_of);
+    const heads = referensi.kecamatan.map((k: {kode: string}) => kecamatanHeadline(anggota, sasaran, referensi.kecamatan, k.kode, summary.as_of));
+    for (const head of heads) {
+      const row = overview.find((r) => r.kode_kec === head.kode)!;
+      expect({aktif: head.aktif, sasaran: head.sasaran, rate: head.rate}, head.nama).toEqual({aktif: row.aktif, sasaran: row.sasaran, rate: row.rate});
+    }
+    // Together the kecamatan (and the line of members not placed in one) are the region's headline.
+    const notPlaced = overview.filter((r) => r.kode_kec === NOT_ITEMISED).reduce((s, r) => s + (r.aktif ?? 0), 0);
+    expect(heads.reduce((s: number, h: any) => s + h.aktif, 0) + notPlaced).toBe(summary.members_active);
+    expect(heads.reduce((s: number, h: any) => s + h.sasaran, 0)).toBe(summary.eligible);
+    // Ranks 1..n, highest coverage first.
+    const ranked = heads.filter((h: any) => h.peringkat !== null).sort((a: any, b: any) => a.peringkat - b.peringkat);
+    expect(ranked.map((h: any) => h.peringkat)).toEqual(ranked.map((_: unknown, i: number) => i + 1));
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i].rate).toBeLessThanOrEqual(ranked[i - 1].rate);
+  });
+
+  it("its change since last month and a year ago is the difference of the months' figures", () => {
+    const summary = json("summary");
+    const referensi = json("referensi");
+    const anggota = read("anggota_bulanan");
+    const sasaran = read("sasaran");
+    const kode = referensi.kecamatan[0].kode;
+    const head = kecamatanHeadline(anggota, sasaran, referensi.kecamatan, kode, summary.as_of);
+    const then = kecamatanHeadline(anggota, sasaran, referensi.kecamatan, kode, head.tahunLalu.bulan);
+    expect(head.tahunLalu.aktif).toBe(then.aktif);
+    expect(head.tahunLalu.selisih).toBe(head.aktif! - then.aktif!);
+    const trend = kecamatanTrend(anggota, kode, summary.as_of);
+    expect(trend.at(-1)!.aktif).toBe(head.aktif);
+    expect(trend.find((m) => m.bulan === head.bulanLalu.bulan)!.aktif).toBe(head.bulanLalu.aktif);
+  });
+
+  it("its desa add up to the kecamatan, largest gap first", () => {
+    const summary = json("summary");
+    const referensi = json("referensi");
+    const anggota = read("anggota_bulanan");
+    const anggotaDesa = read("anggota_desa");
+    const sasaran = read("sasaran");
+    for (const k of referensi.kecamatan) {
+      const head = kecamatanHeadline(anggota, sasaran, referensi.kecamatan, k.kode, summary.as_of);
+      const desa = desaByGap(anggotaDesa, sasaran, referensi.desa, k.kode, summary.as_of);
+      expect(desa.reduce((s, r) => s + (r.aktif ?? 0), 0), k.nama).toBe(head.aktif);
+      expect(desa.reduce((s, r) => s + (r.sasaran ?? 0), 0), k.nama).toBe(head.sasaran);
+      const gaps = desa.filter((r) => r.gap !== null).map((r) => r.gap!);
+      expect(gaps, k.nama).toEqual(gaps.slice().sort((a, b) => b - a));
+      const sectors = kecamatanSectors(anggota, sasaran, referensi.sektor, k.kode, summary.as_of);
+      expect(sectors.reduce((s, r) => s + (r.sasaran ?? 0), 0), k.nama).toBe(head.sasaran);
+    }
+  });
+
+  it("its contributions are Anggaran's for the kecamatan, and all kecamatan together are the year's invoices", () => {
+    const summary = json("summary");
+    const referensi = json("referensi");
+    const iuranRinci = read("iuran_rinci");
+    const peserta = read("peserta_sumber_dana");
+    const klaimTahunan = read("klaim_tahunan");
+    const tahun = +summary.as_of.slice(0, 4);
+    const inYear = (r: {bulan: string}) => r.bulan.startsWith(`${tahun}-`);
+    const anggaran = spendingByKecamatan(iuranRinci.filter(inYear), peserta.filter(inYear));
+    let total = 0;
+    for (const k of referensi.kecamatan) {
+      const money = kecamatanMoney(iuranRinci, peserta, klaimTahunan, k.kode, tahun);
+      expect(money.iuran, k.nama).toEqual(anggaran.rows.find((r) => r.kode_kec === k.kode) ?? null);
+      total += money.iuran?.iuran_ditagih ?? 0;
+      // A public build publishes a count of claims per kecamatan and year, never their money.
+      expect(money.santunan.every((y) => y.santunan === null || y.klaim === 0), k.nama).toBe(true);
+    }
+    const invoiced = read("iuran_bulanan").filter(inYear).reduce((s, r) => s + r.iuran_ditagih, 0);
+    expect(total + anggaran.tidakTerbagi).toBe(invoiced);
+  });
+});
