@@ -23,6 +23,8 @@ export interface BriefOptions {
   out: string;
   /** A browser to reuse (tests); one is launched and closed otherwise. */
   browser?: Browser;
+  /** The page to print, below the site's root: the overview ("/") by default, or a kecamatan profile. */
+  path?: string;
 }
 
 export interface Brief {
@@ -33,8 +35,8 @@ export interface Brief {
   scale: number;
 }
 
-/** Prints the overview of the site in `dist` to `out` as a one-page A4 PDF. */
-export async function writeBrief({dist, out, browser: shared}: BriefOptions): Promise<Brief> {
+/** Prints the overview (or the page at `path`) of the site in `dist` to `out` as a one-page A4 PDF. */
+export async function writeBrief({dist, out, browser: shared, path = "/"}: BriefOptions): Promise<Brief> {
   const server = await serve(dist);
   const browser = shared ?? (await launchBrowser());
   const context = await browser.newContext({locale: "id-ID", timezoneId: "Asia/Jakarta"});
@@ -46,7 +48,7 @@ export async function writeBrief({dist, out, browser: shared}: BriefOptions): Pr
     await page.emulateMedia({media: "print"});
     let scale = PREFERRED_SCALE;
     await page.setViewportSize({width: Math.floor(PRINTABLE.width / scale), height: 600});
-    await page.goto(server.url + "/", {waitUntil: "networkidle"});
+    await page.goto(server.url + path, {waitUntil: "networkidle"});
     await rendered(page);
     // The page's height depends on its width (the map keeps its aspect ratio): settle in a few steps.
     for (let step = 0; step < 4; step++) {
@@ -58,8 +60,8 @@ export async function writeBrief({dist, out, browser: shared}: BriefOptions): Pr
     }
     const errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent?.trim() ?? ""));
     problems.push(...errorCells.map((text) => `sel gagal: ${text}`));
-    if (problems.length) throw new Error(`Ringkasan tidak dicetak: halaman bermasalah\n${problems.join("\n")}`);
-    if (scale < MIN_SCALE) throw new Error(`Ringkasan terlalu panjang untuk satu halaman A4 (skala ${scale} < ${MIN_SCALE})`);
+    if (problems.length) throw new Error(`${path} tidak dicetak: halaman bermasalah\n${problems.join("\n")}`);
+    if (scale < MIN_SCALE) throw new Error(`${path} terlalu panjang untuk satu halaman A4 (skala ${scale} < ${MIN_SCALE})`);
     const mm = `${MARGIN_MM}mm`;
     const pdf = await page.pdf({format: "A4", printBackground: true, scale, margin: {top: mm, right: mm, bottom: mm, left: mm}});
     mkdirSync(dirname(out), {recursive: true});
