@@ -18,7 +18,7 @@ import {
 import type {AnggotaBulanan, KlaimBulanan, Sasaran} from "./overview.js";
 import {NOT_ITEMISED} from "./suppression.js";
 
-/** A kecamatan's code as its profile's URL segment: the Kemendagri code without dots ("35.09.01" → "350901"). */
+/** A kecamatan's code as its profile's URL segment: the Kemendagri code without dots ("12.34.05" → "123405"). */
 export function profileSlug(kode: string): string {
   return kode.replaceAll(".", "");
 }
