@@ -23,11 +23,3 @@ export function backButton(onBack: () => void): HTMLButtonElement {
   button.addEventListener("click", onBack);
   return button;
 }
-
-/** A note paragraph (class "jaring-note", or "jaring-warning" for one that changes how to read a figure). */
-export function note(text: string, className = "jaring-note"): HTMLParagraphElement {
-  const p = document.createElement("p");
-  p.className = className;
-  p.textContent = text;
-  return p;
-}
