@@ -4,7 +4,7 @@ import type {ChangeRow, Filter, MonthIntake} from "./cakupan.js";
 import {formatInteger, formatMonth, formatMonthShort, formatPeople} from "./format.js";
 import {bandName, sexName} from "./kelompok.js";
 
-/** "Kecamatan Bantarbolang" when drilled in, else "semua kecamatan". */
+/** "Kecamatan <name>" when drilled in, else "semua kecamatan". */
 export function placeWhere(kec: string, kecName: ReadonlyMap<string, string>): string {
   return kec ? `Kecamatan ${kecName.get(kec)}` : "semua kecamatan";
 }
