@@ -411,7 +411,7 @@ export function monthlyByKecamatan(
 }
 
 /** One kecamatan's active members per month up to `asOf`, oldest first (every month of the data, zeros kept). */
-export function kecamatanTrend(
+export function kecamatanActiveByMonth(
   anggota: readonly AnggotaBulanan[],
   kode: string,
   options: {filter?: Filter; asOf?: string | null} = {}

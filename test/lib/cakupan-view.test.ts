@@ -9,7 +9,7 @@ import {
   cubeHasDesa,
   desaCoverage,
   kecamatanCoverage,
-  kecamatanTrend,
+  kecamatanActiveByMonth,
   largestGapsFirst,
   type Filter,
   type Perubahan
@@ -128,7 +128,7 @@ describe("one kecamatan (what a profile shows)", () => {
     expect(coverageRank(places, "K9")).toBeNull();
   });
   it("gives its trend by month, every month of the data", () => {
-    expect(kecamatanTrend(anggota, "K2", {asOf: oct})).toEqual([
+    expect(kecamatanActiveByMonth(anggota, "K2", {asOf: oct})).toEqual([
       {bulan: "2024-10", aktif: 0},
       {bulan: "2025-09", aktif: 3},
       {bulan: oct, aktif: 5}
