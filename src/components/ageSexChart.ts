@@ -2,17 +2,17 @@
 // age or sex split, so there is nothing to compare against here.
 import * as Plot from "@observablehq/plot";
 import {formatInteger, formatPeople, idLocale} from "../lib/format.js";
+import {bandName, SEX_NAMES, sexName} from "../lib/kelompok.js";
 import type {AgeSexRow} from "../lib/cakupan.js";
 import {COLORS, emptyState, figure, swatches} from "./common.js";
 
 export const SEXES = [
-  {kode: "L", nama: "Laki-laki", color: COLORS.accent},
-  {kode: "P", nama: "Perempuan", color: COLORS.orange}
+  {kode: "L", nama: SEX_NAMES.L, color: COLORS.accent},
+  {kode: "P", nama: SEX_NAMES.P, color: COLORS.orange}
 ] as const;
 
-export const sexName = (kode: string) => SEXES.find((s) => s.kode === kode)?.nama ?? kode;
-/** "55-59" → "55–59 tahun". */
-export const bandName = (kode: string) => `${kode.replace("-", "–")} tahun`;
+// The names live in lib (tables and filter sentences use them too); re-exported for the pages that import them here.
+export {bandName, sexName};
 
 export function ageSexChart(rows: readonly AgeSexRow[], options: {width: number}): HTMLElement {
   const {width} = options;

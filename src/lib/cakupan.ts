@@ -170,6 +170,85 @@ export function totalCoverage(rows: readonly Coverage[], people: boolean): Cover
   return coverageOf(aktif, known.length ? known.reduce((s, r) => s + r.sasaran!, 0) : null, people);
 }
 
+/**
+ * True when the member cube itemises desa (an internal build). A public build drops desa from the cube
+ * (docs/ARCHITECTURE.md, "Desa"): its desa figures come from anggota_desa.arrow, unsplit.
+ */
+export function cubeHasDesa(anggota: readonly AnggotaBulanan[]): boolean {
+  return anggota.some((row) => row.kode_desa != null);
+}
+
+/**
+ * Can desa figures follow the filter? Yes when it narrows nothing below place (anggota_desa serves),
+ * or when the cube itemises desa; a public build split by sector, sex or age cannot.
+ */
+export function desaFollowsFilter(anggota: readonly AnggotaBulanan[], filter: Filter): boolean {
+  return !(filter.sektor.length > 0 || splitsPeople(filter)) || cubeHasDesa(anggota);
+}
+
+export interface DesaCoverage {
+  rows: PlaceCoverage[];
+  /** False: the rows count every sector, sex and age, whatever the filter (a public build; the page says so). */
+  followsFilter: boolean;
+}
+
+/**
+ * The desa of kecamatan `filter.kec` in `bulan` (coverageByPlace at desa level): from the member cube
+ * when the filter narrows by sector, sex or age and the cube has desa, else from anggota_desa
+ * (`anggotaDesa`), every sector, sex and age.
+ */
+export function desaCoverage(
+  anggota: readonly AnggotaBulanan[],
+  anggotaDesa: readonly AnggotaBulanan[],
+  sasaran: readonly Sasaran[],
+  desa: readonly Place[],
+  options: {bulan: string; filter: Filter}
+): DesaCoverage {
+  const {bulan, filter} = options;
+  const narrowed = filter.sektor.length > 0 || splitsPeople(filter);
+  const followsFilter = desaFollowsFilter(anggota, filter);
+  const rows =
+    followsFilter && narrowed
+      ? coverageByPlace(anggota, sasaran, desa, {bulan, level: "desa", filter})
+      : coverageByPlace(anggotaDesa, sasaran, desa, {bulan, level: "desa", filter: {...filter, sektor: [], jk: "", umur: ""}});
+  return {rows, followsFilter};
+}
+
+/** One kecamatan's coverage in `bulan` within the filter's sector, sex and age (its headline figures). */
+export function kecamatanCoverage(
+  anggota: readonly AnggotaBulanan[],
+  sasaran: readonly Sasaran[],
+  kode: string,
+  options: {bulan: string; filter?: Filter}
+): Coverage {
+  const filter = {...(options.filter ?? NO_FILTER), kec: kode};
+  const rows = coverageByPlace(anggota, sasaran, [], {bulan: options.bulan, level: "kecamatan", filter});
+  return totalCoverage(
+    rows.filter((p) => p.kode === kode),
+    splitsPeople(filter)
+  );
+}
+
+/**
+ * Places by coverage gap, largest first (ties by name): the socialisation list. Places with no gap
+ * (no eligible figure, a suppressed count, the "Tidak dirinci" line) follow in the order given.
+ */
+export function largestGapsFirst<T extends Coverage & {nama: string}>(rows: readonly T[]): T[] {
+  const ranked = rows.filter((r) => r.gap !== null).sort((a, b) => b.gap! - a.gap! || a.nama.localeCompare(b.nama, "id"));
+  return [...ranked, ...rows.filter((r) => r.gap === null)];
+}
+
+/**
+ * A place's rank by coverage rate among `rows` (1 = highest), counting only places with a rate;
+ * null when the place has none. Ties share the better rank.
+ */
+export function coverageRank(rows: readonly PlaceCoverage[], kode: string): {rank: number; of: number} | null {
+  const rated = rows.filter((r) => r.rate !== null && r.kode !== NOT_ITEMISED);
+  const own = rated.find((r) => r.kode === kode);
+  if (!own) return null;
+  return {rank: 1 + rated.filter((r) => r.rate! > own.rate!).length, of: rated.length};
+}
+
 export interface SectorCoverage extends Coverage {
   sektor: string;
   nama: string;
@@ -329,6 +408,46 @@ export function monthlyByKecamatan(
   const names = new Map(kecamatan.map((k) => [k.kode, k.nama]));
   const sorted = [...months].sort();
   return codes.flatMap((kode) => sorted.map((bulan) => ({kode, nama: names.get(kode) ?? kode, bulan, aktif: counts.get(`${kode}|${bulan}`)})));
+}
+
+/** One kecamatan's active members per month up to `asOf`, oldest first (every month of the data, zeros kept). */
+export function kecamatanActiveByMonth(
+  anggota: readonly AnggotaBulanan[],
+  kode: string,
+  options: {filter?: Filter; asOf?: string | null} = {}
+): {bulan: string; aktif: number | null}[] {
+  const rows = monthlyByKecamatan(anggota, [{kode, nama: kode}], {filter: options.filter ?? NO_FILTER, asOf: options.asOf});
+  return rows.filter((r) => r.kode === kode).map(({bulan, aktif}) => ({bulan, aktif}));
+}
+
+export interface ActiveChange {
+  bulan: string;
+  /** The month compared with. */
+  sejak: string;
+  /** null: suppressed (public build); aktif_sebelumnya also when `sejak` is before the data begin. */
+  aktif: number | null;
+  aktif_sebelumnya: number | null;
+  neto: number | null;
+}
+
+/**
+ * Active members in `bulan` against `months` months earlier, within the filter (its kecamatan included):
+ * the change since last month (`months` 1) or since a year ago (12). From the member table alone, so it
+ * stays known where entries and exits are published only region-wide.
+ */
+export function activeChange(anggota: readonly AnggotaBulanan[], options: {bulan: string; months: number; filter?: Filter}): ActiveChange {
+  const {bulan, months} = options;
+  const filter = options.filter ?? NO_FILTER;
+  const sejak = monthsEnding(bulan, months + 1)[0];
+  const totals = new Totals();
+  const seen = new Set<string>();
+  for (const row of anggota) {
+    seen.add(row.bulan);
+    if ((row.bulan === bulan || row.bulan === sejak) && matchesAnggota(row, filter)) totals.add(row.bulan, row.aktif);
+  }
+  const aktif = totals.get(bulan);
+  const aktif_sebelumnya = seen.has(sejak) ? totals.get(sejak) : null;
+  return {bulan, sejak, aktif, aktif_sebelumnya, neto: aktif === null || aktif_sebelumnya === null ? null : aktif - aktif_sebelumnya};
 }
 
 export interface MonthIntake {
