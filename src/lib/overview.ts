@@ -120,6 +120,22 @@ export function coverageByKecamatan(
   return rows;
 }
 
+/** Places by name (Indonesian collation), the "Tidak dirinci" line last: the order every kecamatan table uses. */
+export function byPlaceName(a: {kode_kec: string; nama: string}, b: {kode_kec: string; nama: string}): number {
+  return Number(a.kode_kec === NOT_ITEMISED) - Number(b.kode_kec === NOT_ITEMISED) || a.nama.localeCompare(b.nama, "id");
+}
+
+/** coverageByKecamatan in the tables' order (byPlaceName). */
+export function coverageByName(...args: Parameters<typeof coverageByKecamatan>): CoverageRow[] {
+  return coverageByKecamatan(...args).sort(byPlaceName);
+}
+
+/** The `n` kecamatan with the lowest (or, `highest`, the highest) coverage; those without a rate are left out. */
+export function coverageExtremes(rows: readonly CoverageRow[], n = 3, highest = false): CoverageRow[] {
+  const rated = rows.filter((r): r is CoverageRow & {rate: number} => r.rate !== null);
+  return rated.sort((a, b) => (highest ? b.rate - a.rate : a.rate - b.rate)).slice(0, n);
+}
+
 export interface MemberMonth {
   bulan: string;
   terdaftar: number;
