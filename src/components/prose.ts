@@ -57,3 +57,12 @@ export function fileLink(href: string, download: string, text: string, what: str
   a.setAttribute("aria-label", `${text}: ${what}`);
   return a;
 }
+
+/** "CSV · Arrow": a published file's download links (either may be missing). */
+export function downloadLinks({nama, judul, files}: {nama: string; judul: string; files: {csv?: string; arrow?: string}}): HTMLSpanElement {
+  const span = document.createElement("span");
+  span.className = "jaring-files";
+  if (files.csv) span.append(fileLink(files.csv, nama + ".csv", "CSV", "unduh " + judul));
+  if (files.arrow) span.append(" · ", fileLink(files.arrow, nama + ".arrow", "Arrow", "unduh " + judul));
+  return span;
+}

@@ -6,7 +6,7 @@ import type {DataTableOptions} from "../components/dataTable.js";
 import type {BenefitMonth, BudgetMonth, FundingRow, InvoiceCheck, YearEnd, YearRow} from "./anggaran.js";
 import {formatDate, formatInteger, formatMoney, formatMonth, formatMonthShort, formatPeople, formatPercent, formatPerRupiah, formatRupiah, formatSigned, MISSING} from "./format.js";
 import {PAYMENT_STATUS} from "./reconciliationYear.js";
-import type {KecamatanMoney, KecamatanMoneyRow, KecamatanMoneyTotal} from "./kecamatanMoney.js";
+import type {MoneyByKecamatan, KecamatanMoneyRow, KecamatanMoneyTotal} from "./moneyByKecamatan.js";
 import {benefitTotals} from "./familyBenefits.js";
 
 /** Cumulative realisation less the cumulative plan; null where either is missing. */
@@ -177,7 +177,7 @@ export function paymentsTable(tahun: number): DataTableOptions<InvoiceCheck> {
 
 type KecamatanMoneyLine = KecamatanMoneyRow | (KecamatanMoneyTotal & {ditekan?: undefined});
 
-export function kecamatanMoneyTable(money: KecamatanMoney, tahun: number): DataTableOptions<KecamatanMoneyLine> {
+export function moneyByKecamatanTable(money: MoneyByKecamatan, tahun: number): DataTableOptions<KecamatanMoneyLine> {
   return {
     name: "kecamatan",
     download: `jaring-anggaran-kecamatan-${tahun}`,

@@ -14,7 +14,9 @@ import {
   type BudgetData,
   type BudgetMonth,
   type FundingRow,
+  type IuranBulanan,
   type ProjectionPoint,
+  type RencanaKas,
   type SpendGap,
   type YearEnd,
   type YearRow
@@ -52,6 +54,12 @@ export function yearChoices(
   return {years: found.length ? found : [tahun], tahun};
 }
 
+/** The twelve months of `tahun` (budgetByMonth) from every row of the invoices and the cash plan. */
+export function yearMonths(iuran: readonly IuranBulanan[], rencana: readonly RencanaKas[], tahun: number, asOf: string | null | undefined): BudgetMonth[] {
+  const ofYear = (r: {bulan: string}) => r.bulan.startsWith(`${tahun}-`);
+  return budgetByMonth(iuran.filter(ofYear), rencana.filter(ofYear), tahun, asOf);
+}
+
 export interface BudgetYearView {
   /** The chosen year is summary.json's: the headline figures are its own. */
   isSummaryYear: boolean;
@@ -74,10 +82,9 @@ export interface BudgetYearView {
 /** Everything the page's budget sections show for `tahun`, with `years` the years offered. */
 export function budgetYearView(summary: Summary, data: BudgetData, tahun: number, years: readonly number[]): BudgetYearView {
   const asOf = summary.as_of ?? null;
-  const ofYear = (r: {bulan: string}) => r.bulan.startsWith(`${tahun}-`);
   const iuranToAsOf = data.iuran.filter(upToAsOf(asOf));
   const isSummaryYear = tahun === summary.tahun;
-  const months = budgetByMonth(data.iuran.filter(ofYear), data.rencana.filter(ofYear), tahun, asOf);
+  const months = yearMonths(data.iuran, data.rencana, tahun, asOf);
   const pagu = allocationFor(data.anggaran, tahun);
   const akhir = yearEnd(months, asOf, pagu?.pagu_berlaku);
   const budget = {anggaran: data.anggaran, iuran: iuranToAsOf, rencana: data.rencana};

@@ -28,9 +28,8 @@ export function familyBenefits(klaim: readonly KlaimBulanan[], iuran: readonly I
   const benefitMonths = benefitsByMonth(klaim, iuran, monthsOfYearTo(tahun, asOf));
   const santunanTahun = benefitMonths.reduce((s, m) => s + m.santunan, 0);
   const dibayarTahun = benefitMonths.reduce((s, m) => s + m.iuran_dibayar, 0);
-  const upTo = upToAsOf(asOf);
-  const santunanSemua = klaim.filter(upTo).reduce((s, r) => s + (r.nominal ?? 0) + (r.beasiswa ?? 0), 0);
-  const dibayarSemua = iuran.filter(upTo).reduce((s, r) => s + r.iuran_dibayar, 0);
+  const santunanSemua = claimsSince(klaim, asOf).santunan;
+  const dibayarSemua = iuran.filter(upToAsOf(asOf)).reduce((s, r) => s + r.iuran_dibayar, 0);
   return {
     benefitMonths,
     santunanTahun,
@@ -40,6 +39,25 @@ export function familyBenefits(klaim: readonly KlaimBulanan[], iuran: readonly I
     dibayarSemua,
     manfaatSemua: ratio(santunanSemua, dibayarSemua),
     firstMonth: iuran.map((r) => r.bulan).sort()[0] ?? null
+  };
+}
+
+export interface ClaimsSince {
+  /** Claims (families who received benefits) to the as-of month. */
+  klaim: number;
+  /** What they received: benefits + scholarships. */
+  santunan: number;
+  /** The month of the first claim's event. */
+  firstMonth: string | null;
+}
+
+/** Every claim since the data begin, to the as-of month. */
+export function claimsSince(klaim: readonly KlaimBulanan[], asOf: string | null | undefined): ClaimsSince {
+  const counted = klaim.filter(upToAsOf(asOf));
+  return {
+    klaim: counted.reduce((s, r) => s + (r.jumlah ?? 0), 0),
+    santunan: counted.reduce((s, r) => s + (r.nominal ?? 0) + (r.beasiswa ?? 0), 0),
+    firstMonth: klaim.map((r) => r.bulan).sort()[0] ?? null
   };
 }
 

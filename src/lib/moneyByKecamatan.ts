@@ -26,7 +26,7 @@ export interface KlaimTahunan extends ClaimCounts {
   tahun: number;
 }
 
-export interface KecamatanMoneyData {
+export interface MoneyData {
   iuranRinci: readonly IuranRinci[];
   pesertaSumber: readonly PesertaSumberDana[];
   klaimTahunan: readonly KlaimTahunan[];
@@ -62,7 +62,7 @@ export interface KecamatanMoneyTotal {
   manfaat: number | null;
 }
 
-export interface KecamatanMoney {
+export interface MoneyByKecamatan {
   /** Every kecamatan of the region (by name), then codes only the data have, "Tidak dirinci" last. */
   rows: KecamatanMoneyRow[];
   total: KecamatanMoneyTotal;
@@ -77,7 +77,7 @@ export interface KecamatanMoney {
 }
 
 /** Contributions and benefits by kecamatan in `tahun` (to the as-of month), with their total. */
-export function kecamatanMoney(data: KecamatanMoneyData, tahun: number, asOf: string | null | undefined): KecamatanMoney {
+export function moneyByKecamatan(data: MoneyData, tahun: number, asOf: string | null | undefined): MoneyByKecamatan {
   const inYear = inYearTo(tahun, asOf);
   const spending = spendingByKecamatan(data.iuranRinci.filter((r) => inYear(r.bulan)), data.pesertaSumber.filter((r) => inYear(r.bulan)));
   const benefits = benefitsByKecamatan(data.klaimTahunan.filter((r) => r.tahun === tahun));
@@ -124,7 +124,7 @@ export function kecamatanMoney(data: KecamatanMoneyData, tahun: number, asOf: st
 }
 
 /** The rows the spending chart draws: no "Tidak dirinci" bar, no benefit dot where claims are suppressed. */
-export function spendingChartRows(money: KecamatanMoney): KecamatanMoneyRow[] {
+export function spendingChartRows(money: MoneyByKecamatan): KecamatanMoneyRow[] {
   return money.rows.filter((r) => r.kode_kec !== NOT_ITEMISED).map((r) => (r.ditekan ? {...r, santunan: null} : r));
 }
 
@@ -137,7 +137,7 @@ export const SPENDING_METHOD: Record<SpendingMethod, string> = {
 };
 
 /** The method note under "Cara menghitung belanja per kecamatan": how contributions and benefits were placed. */
-export function spendingMethodNote(money: Pick<KecamatanMoney, "cara" | "tidakTerbagi" | "klaimTanpaKec">): string {
+export function spendingMethodNote(money: Pick<MoneyByKecamatan, "cara" | "tidakTerbagi" | "klaimTanpaKec">): string {
   const unplaced = money.tidakTerbagi ? ` ${formatRupiah(money.tidakTerbagi)} tidak dapat dibagi (tidak ada peserta aktif pada bulan tagihan itu) dan tidak masuk tabel.` : "";
   const k = money.klaimTanpaKec;
   const claims = k ? ` ${formatInteger(k.klaim)} klaim${k.santunan === null ? "" : ` (${formatMoney(k.santunan)})`} tidak dapat ditempatkan di kecamatan mana pun.` : "";
@@ -145,7 +145,7 @@ export function spendingMethodNote(money: Pick<KecamatanMoney, "cara" | "tidakTe
 }
 
 /** One kecamatan's row of the year's table; null when the kecamatan has none. */
-export function kecamatanMoneyRow(money: KecamatanMoney, kode: string): KecamatanMoneyRow | null {
+export function moneyOfKecamatan(money: MoneyByKecamatan, kode: string): KecamatanMoneyRow | null {
   return money.rows.find((r) => r.kode_kec === kode) ?? null;
 }
 
@@ -159,14 +159,14 @@ export interface KecamatanYear extends KecamatanMoneyRow {
  * contributions attributed to it and the benefits its families received — the same figures as the
  * budget page's kecamatan table in each year.
  */
-export function kecamatanMoneyByYear(data: KecamatanMoneyData, kode: string, asOf: string | null | undefined): KecamatanYear[] {
+export function moneyOfKecamatanByYear(data: MoneyData, kode: string, asOf: string | null | undefined): KecamatanYear[] {
   const years = new Set(budgetYears([], data.iuranRinci.filter((r) => !asOf || r.bulan <= asOf)));
   for (const r of data.klaimTahunan) if (!asOf || `${r.tahun}-01` <= asOf) years.add(Number(r.tahun));
   return [...years]
     .sort((a, b) => a - b)
     .flatMap((tahun) => {
-      const money = kecamatanMoney(data, tahun, asOf);
-      const row = kecamatanMoneyRow(money, kode);
+      const money = moneyByKecamatan(data, tahun, asOf);
+      const row = moneyOfKecamatan(money, kode);
       return row ? [{...row, tahun, cara: money.cara}] : [];
     });
 }
