@@ -42,3 +42,23 @@ export function bigValue(text: string): DocumentFragment {
   fragment.append(match[1] + match[2], unit);
   return fragment;
 }
+
+/**
+ * A headline figure (`span.big`); `summaryKey` marks it as summary.json's own figure
+ * (`data-summary`), which the browser tests compare with the file.
+ */
+export function summaryFigure(content: Node | string, summaryKey?: string | null): HTMLSpanElement {
+  const span = document.createElement("span");
+  span.className = "big";
+  if (summaryKey) span.dataset.summary = summaryKey;
+  span.append(content);
+  return span;
+}
+
+/** A small status flag (`flag-ok`, `flag-warn`, `flag-bad`, `flag-none`) with its word. */
+export function flag({tone, label}: {tone: string; label: string}): HTMLSpanElement {
+  const span = document.createElement("span");
+  span.className = `flag ${tone}`;
+  span.textContent = label;
+  return span;
+}

@@ -693,11 +693,14 @@ export interface KecamatanBenefit {
   ditekan?: true;
 }
 
+/** A claims row of either table (klaim_bulanan by month, klaim_tahunan by year): what benefitsByKecamatan reads. */
+export type ClaimCounts = Pick<KlaimBulanan, "kode_kec" | "jumlah" | "nominal" | "beasiswa" | "sisa" | "ditekan"> & {bulan?: string; tahun?: number; jenis?: string | null};
+
 /**
  * Claims and what families received (benefits + scholarships) by kecamatan, for the claim rows given.
  * Every row is counted once, so the rows add up exactly whatever was suppressed.
  */
-export function benefitsByKecamatan(klaim: readonly KlaimBulanan[]): KecamatanBenefit[] {
+export function benefitsByKecamatan(klaim: readonly ClaimCounts[]): KecamatanBenefit[] {
   const byKec = new Map<string | null, KecamatanBenefit>();
   for (const row of klaim) {
     const kode = isRemainder(row) && row.kode_kec == null ? NOT_ITEMISED : row.kode_kec ?? null;

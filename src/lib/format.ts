@@ -98,6 +98,21 @@ export function formatPercent(value: Num, digits = 1): string {
   return noNegativeZero(fixed(digits)(round(n * 100, digits)) + "%");
 }
 
+/** A change with its sign: 12 → "+12", -3 → "-3", 0 → "0"; `format` prints the number (formatInteger by default). */
+export function formatSigned(value: number, format: (n: number) => string = formatInteger): string {
+  return (value > 0 ? "+" : "") + format(value);
+}
+
+/** Items in a sentence: ["A"] → "A", ["A", "B", "C"] → "A, B dan C". */
+export function formatList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} dan ${items.at(-1)}`;
+}
+
+/** Benefits per rupiah of contribution: 1.234 → "Rp1,23"; missing → "–". */
+export function formatPerRupiah(value: number | null | undefined): string {
+  return value == null ? MISSING : `Rp${formatDecimal(value, 2)}`;
+}
+
 /** Full rupiah amount, rounded to whole rupiah: 2215680000 → "Rp2.215.680.000". */
 export function formatRupiah(value: Num): string {
   const n = toNumber(value);

@@ -2,6 +2,7 @@
 // plain rows the components draw. Pure and browser-safe; every function takes plain arrays (see
 // arrow.ts) so that a test can feed it literals. Public builds suppress small counts (suppression.ts):
 // a count is null when hidden, and remainder rows keep totals exact.
+import {formatInteger} from "./format.js";
 import {isRemainder, NOT_ITEMISED, NOT_ITEMISED_NAME, Totals, type Flags} from "./suppression.js";
 
 export interface AnggotaBulanan extends Flags {
@@ -120,6 +121,22 @@ export function coverageByKecamatan(
   return rows;
 }
 
+/** Places by name (Indonesian collation), the "Tidak dirinci" line last: the order every kecamatan table uses. */
+export function byPlaceName(a: {kode_kec: string; nama: string}, b: {kode_kec: string; nama: string}): number {
+  return Number(a.kode_kec === NOT_ITEMISED) - Number(b.kode_kec === NOT_ITEMISED) || a.nama.localeCompare(b.nama, "id");
+}
+
+/** coverageByKecamatan in the tables' order (byPlaceName). */
+export function coverageByName(...args: Parameters<typeof coverageByKecamatan>): CoverageRow[] {
+  return coverageByKecamatan(...args).sort(byPlaceName);
+}
+
+/** The `n` kecamatan with the lowest (or, `highest`, the highest) coverage; those without a rate are left out. */
+export function coverageExtremes(rows: readonly CoverageRow[], n = 3, highest = false): CoverageRow[] {
+  const rated = rows.filter((r): r is CoverageRow & {rate: number} => r.rate !== null);
+  return rated.sort((a, b) => (highest ? b.rate - a.rate : a.rate - b.rate)).slice(0, n);
+}
+
 export interface MemberMonth {
   bulan: string;
   terdaftar: number;
@@ -169,4 +186,25 @@ export const BRIEF_ROWS_PER_COLUMN = 18;
 /** How many side-by-side tables the brief prints a list of `rows` places in: 1 up to 18 rows, else 2. */
 export function briefTableParts(rows: number): 1 | 2 {
   return rows > BRIEF_ROWS_PER_COLUMN ? 2 : 1;
+}
+
+/** Eligible people not yet covered (never below zero); null when either figure is missing. */
+export function coverageGap(summary: Pick<Summary, "eligible" | "members_active">): number | null {
+  return summary.eligible != null && summary.members_active != null ? Math.max(0, summary.eligible - summary.members_active) : null;
+}
+
+/** The gap in words under the coverage card; empty when unknown. */
+export function coverageGapText(gap: number | null): string {
+  return gap === null ? "" : gap > 0 ? `${formatInteger(gap)} orang sasaran belum terlindungi` : "seluruh sasaran sudah terlindungi";
+}
+
+/**
+ * Which period summary.json's claims count covers, for the card's title: "tahun 2026" when it equals
+ * the year's claims, "sejak awal data" when it equals them all, else nothing (it cannot be told).
+ */
+export function claimsPeriod(summary: Pick<Summary, "claims_count">, klaim: readonly KlaimBulanan[], tahun: number | null): string {
+  if (summary.claims_count == null) return "";
+  const count = (rows: readonly KlaimBulanan[]) => rows.reduce((s, r) => s + (r.jumlah ?? 0), 0);
+  if (summary.claims_count === count(klaim.filter((r) => tahun && r.bulan.startsWith(`${tahun}-`)))) return `tahun ${tahun}`;
+  return summary.claims_count === count(klaim) ? "sejak awal data" : "";
 }
