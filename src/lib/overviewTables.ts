@@ -16,6 +16,11 @@ export const coverageColumns: readonly Column<CoverageLine>[] = [
   {label: "Cakupan", value: (r) => (r.aktif === null ? formatPeople(null) : formatPercent(r.rate)), csv: (r) => r.rate, numeric: true}
 ];
 
+/** The columns with the first (the place's name) drawn by `cell` (e.g. a link to its profile); unchanged without one. */
+export function withNameCell<T extends CoverageLine>(columns: readonly Column<CoverageLine>[], cell?: (row: T) => Node): Column<T>[] {
+  return columns.map((c, i) => (i === 0 && cell ? {...c, cell} : c)) as Column<T>[];
+}
+
 /** The footer of the coverage table: every row summed (the "Tidak dirinci" line included), and its rate. */
 export function coverageTotal(rows: readonly CoverageRow[]): CoverageRow {
   const aktif = rows.reduce((s, r) => s + (r.aktif ?? 0), 0);
@@ -27,12 +32,12 @@ export function coverageTotal(rows: readonly CoverageRow[]): CoverageRow {
 export const withoutTarget = (r: Pick<CoverageRow, "kode_kec" | "sasaran">): boolean => r.sasaran === null && r.kode_kec !== NOT_ITEMISED;
 
 /** The coverage table by kecamatan, its footer the total; without `download` (the printed copy). */
-export function coverageTable(rows: readonly CoverageRow[], asOf: string | null): DataTableOptions<CoverageRow> {
+export function coverageTable(rows: readonly CoverageRow[], asOf: string | null, nameCell?: (row: CoverageRow) => Node): DataTableOptions<CoverageRow> {
   return {
     name: "coverage",
     caption: `Peserta aktif, sasaran dan cakupan per kecamatan, ${formatMonth(asOf)}`,
     captionHidden: true,
-    columns: coverageColumns,
+    columns: withNameCell(coverageColumns, nameCell),
     footer: coverageTotal(rows),
     rowClass: (r) => (withoutTarget(r) ? "nodata" : null)
   };

@@ -6,7 +6,7 @@ import type {YearRow} from "./anggaran.js";
 import type {SectorCoverage} from "./cakupan.js";
 import {formatInteger, formatMoney, formatMonth, formatPeople, formatPercent} from "./format.js";
 import type {CoverageRow, Summary} from "./overview.js";
-import {coverageColumns} from "./overviewTables.js";
+import {coverageColumns, withNameCell} from "./overviewTables.js";
 import type {KamusFile, OutlookRow} from "./publik.js";
 
 export function sectorTable(asOf: string | null): DataTableOptions<SectorCoverage> {
@@ -24,13 +24,17 @@ export function sectorTable(asOf: string | null): DataTableOptions<SectorCoverag
 }
 
 /** Coverage by kecamatan; the footer is summary.json's region-wide figures (never suppressed). */
-export function coverageTable(summary: Summary, asOf: string | null): DataTableOptions<Pick<CoverageRow, "nama" | "aktif" | "sasaran" | "rate">> {
+export function coverageTable(
+  summary: Summary,
+  asOf: string | null,
+  nameCell?: (row: Pick<CoverageRow, "kode_kec" | "nama" | "aktif" | "sasaran" | "rate">) => Node
+): DataTableOptions<Pick<CoverageRow, "kode_kec" | "nama" | "aktif" | "sasaran" | "rate">> {
   return {
     name: "publik-kecamatan",
     download: "jaring-peserta-per-kecamatan",
     caption: `Peserta aktif, sasaran dan cakupan per kecamatan, ${formatMonth(asOf)}`,
-    columns: coverageColumns,
-    footer: {nama: "Jumlah", aktif: summary.members_active as number | null, sasaran: summary.eligible as number | null, rate: summary.coverage_rate as number | null}
+    columns: withNameCell(coverageColumns, nameCell),
+    footer: {kode_kec: "", nama: "Jumlah", aktif: summary.members_active as number | null, sasaran: summary.eligible as number | null, rate: summary.coverage_rate as number | null}
   };
 }
 
