@@ -99,7 +99,7 @@ describe("Transparansi's wording", () => {
     expect(publikTables.yearTable.columns[0].value({tahun: 2025, sampai: "2025-12"} as never, 0)).toBe("2025");
   });
   it("footers the kecamatan table with summary.json's region-wide figures", () => {
-    expect(publikTables.coverageTable({members_active: 11_482, eligible: 30_000, coverage_rate: 0.38}, "2026-10").footer).toEqual({nama: "Jumlah", aktif: 11_482, sasaran: 30_000, rate: 0.38});
+    expect(publikTables.coverageTable({members_active: 11_482, eligible: 30_000, coverage_rate: 0.38}, "2026-10").footer).toEqual({kode_kec: "", nama: "Jumlah", aktif: 11_482, sasaran: 30_000, rate: 0.38});
   });
 });
 
@@ -112,5 +112,17 @@ describe("formatters the pages share", () => {
   });
   it("print benefits per rupiah of contribution", () => {
     expect([formatPerRupiah(1.234), formatPerRupiah(null), formatPerRupiah(undefined)]).toEqual(["Rp1,23", "–", "–"]);
+  });
+});
+
+describe("kecamatan names in the coverage tables", () => {
+  it("are drawn by the cell a page gives (a link to the profile), the total and the columns unchanged", () => {
+    const cell = () => ({}) as Node;
+    const plain = publikTables.coverageTable({members_active: 1, eligible: 2, coverage_rate: 0.5}, "2026-10");
+    const linked = publikTables.coverageTable({members_active: 1, eligible: 2, coverage_rate: 0.5}, "2026-10", cell);
+    expect(plain.columns[0].cell).toBeUndefined();
+    expect(linked.columns[0].cell).toBe(cell);
+    expect(linked.columns.map((c) => c.label)).toEqual(plain.columns.map((c) => c.label));
+    expect(linked.footer).toEqual(plain.footer);
   });
 });
