@@ -31,6 +31,12 @@ export function kecamatanOfSlug<K extends {kode: string}>(kecamatan: readonly K[
   return kecamatan.find((k) => profileSlug(k.kode) === slug) ?? null;
 }
 
+/** The planner with this kecamatan chosen: in the regent's expansion and its fit (B, C), else a custom A. */
+export function scenarioHref(kode: string, expansionStated: boolean): string {
+  const query = expansionStated ? `b_kec=${kode}&c_kec=${kode}` : `edit=a&a_preset=kustom&a_kec=${kode}`;
+  return `../skenario?${query}`;
+}
+
 /** The profile's path below the site's root, for links (relative to a page at the root). */
 export function profileHref(kode: string, from: "root" | "profile" = "root"): string {
   return `${from === "root" ? "./kecamatan/" : "./"}${profileSlug(kode)}`;

@@ -10,6 +10,7 @@ import {spendingByKecamatan} from "../../src/lib/anggaran.ts";
 import {arrowRows} from "../../src/lib/arrow.ts";
 import {coverageByKecamatan} from "../../src/lib/overview.ts";
 import {moneyOfKecamatanByYear} from "../../src/lib/moneyByKecamatan.ts";
+import {claimsTable} from "../../src/lib/profilTables.ts";
 import {desaByGap, kecamatanHeadline, kecamatanOfSlug, kecamatanSectors, kecamatanTrend, profileSlug} from "../../src/lib/profil.ts";
 import {NOT_ITEMISED} from "../../src/lib/suppression.ts";
 import {referenceDir, root, tempDir} from "../loaders/helpers.ts";
@@ -107,5 +108,19 @@ describe("a kecamatan's profile on the sample's public build", () => {
     }
     const invoiced = read("iuran_bulanan").filter(inYear).reduce((s, r) => s + r.iuran_ditagih, 0);
     expect(total + anggaran.tidakTerbagi).toBe(invoiced);
+  });
+});
+
+describe("a profile's claims table", () => {
+  it("never prints a year's hidden claims as its total, and shows money only where it is published", () => {
+    const year = (tahun: number, klaim: number, santunan: number | null, ditekan: boolean) =>
+      ({kode_kec: "01", nama: "A", bulan_peserta: 0, iuran_ditagih: 0, iuran_dibayar: 0, klaim, santunan, ditekan, manfaat: null, tahun, cara: "langsung" as const});
+    const ctx = {kode: "01", nama: "A", asOf: "2026-10"};
+    const publik = claimsTable(ctx, [year(2025, 3, null, false), year(2026, 0, 0, true), year(2024, 2, 0, true)]);
+    expect(publik.columns.map((c) => c.label)).toEqual(["Tahun", "Klaim"]);
+    const klaim = publik.columns[1];
+    expect([klaim.value(year(2025, 3, null, false), 0), klaim.value(year(2026, 0, 0, true), 1), klaim.value(year(2024, 2, 0, true), 2)]).toEqual(["3", "ditekan", "2 + ditekan"]);
+    const internal = claimsTable(ctx, [year(2025, 3, 126_000_000, false)]);
+    expect(internal.columns.map((c) => c.label)).toEqual(["Tahun", "Klaim", "Santunan dan beasiswa"]);
   });
 });

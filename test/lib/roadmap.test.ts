@@ -13,7 +13,7 @@ import {
   type ScenarioParameters
 } from "../../src/lib/skenario/model.ts";
 import {presetInput, toScenario, type PresetContext} from "../../src/lib/skenario/state.ts";
-import {enrolmentByKecamatan, runRoadmap, todaysRates, yearScenario, yearlySeries, type RoadmapAssumptions, type RoadmapPath} from "../../src/lib/skenario/roadmap.ts";
+import {enrolmentByKecamatan, roadmapCache, runRoadmap, todaysRates, yearScenario, yearlySeries, type RoadmapAssumptions, type RoadmapPath} from "../../src/lib/skenario/roadmap.ts";
 import {syntheticRegion} from "./skenario-fixture.ts";
 import parameter from "../../data/program/parameter.json" with {type: "json"};
 
@@ -415,5 +415,21 @@ describe("roadmap report rows", () => {
     expect(describePath(RDEF.slots.b, RCTX, names, 5)).toBe(
       "Perluasan ke industri rumahan, buruh tani dan buruh harian di semua kecamatan, naik rata sampai 100% pada 2031; kelompok lain dipertahankan seperti kini; iuran didanai 9 bulan setahun."
     );
+  });
+});
+
+describe("the page's roadmap cache", () => {
+  it("gives runRoadmap's result, and recomputes only a path whose inputs changed", () => {
+    const state = toyState(300, {"K1/tani": 1000});
+    const p = toyParameters(0.01);
+    const hitung = roadmapCache(state, p);
+    const hold = path({jenis: "tetap", lainnya: "tahan"});
+    const first = hitung(hold, assumptions());
+    expect(first).toEqual(runRoadmap(state, hold, assumptions(), p));
+    expect(hitung(path({jenis: "tetap", lainnya: "tahan"}), assumptions())).toBe(first);
+    const widened = hitung(path({jenis: "linear", sektor: ["tani"], kecamatan: ["K1"], target: 0.6}), assumptions());
+    expect(widened).not.toBe(first);
+    expect(hitung(hold, assumptions({horizon: 3}))).not.toBe(first);
+    expect(hitung(hold, assumptions())).toBe(first);
   });
 });

@@ -272,6 +272,23 @@ export function runRoadmap(state: CurrentState, path: RoadmapPath, a: RoadmapAss
   return {kini: {bulan: state.asOf, aktif, sasaran, cakupan: ratio(aktif, sasaran)}, years};
 }
 
+/**
+ * runRoadmap for one state, keeping the latest results by their inputs: when a planner changes one of
+ * the compared paths, only that path is recomputed (the others come back unchanged, the same objects).
+ */
+export function roadmapCache(state: CurrentState, p: ScenarioParameters, size = 12): (path: RoadmapPath, a: RoadmapAssumptions) => Roadmap {
+  const cache = new Map<string, Roadmap>();
+  return (path, a) => {
+    const key = JSON.stringify([path, a, a.kemiskinan ? [...a.kemiskinan] : null]);
+    let roadmap = cache.get(key);
+    if (roadmap) cache.delete(key);
+    else roadmap = runRoadmap(state, path, a, p);
+    cache.set(key, roadmap);
+    if (cache.size > size) cache.delete(cache.keys().next().value!);
+    return roadmap;
+  };
+}
+
 /** Rows kecamatan × year of new enrolments (where to enrol how many), in the reference order. */
 export function enrolmentByKecamatan(roadmap: Roadmap, kecamatan: readonly {kode: string; nama: string}[]): {kode_kec: string; nama: string; baru: number[]; jumlah: number}[] {
   const order = kecamatan.map((k) => k.kode);
