@@ -22,6 +22,7 @@ import {
   type Slot
 } from "../lib/skenario/roadmapState.js";
 import {uniqueId} from "./common.js";
+import {el, field as formField, group as formGroup, radios as formRadios, setRadio} from "./formControls.js";
 
 export interface RoadmapFormOptions {
   ctx: RoadmapContext;
@@ -35,46 +36,10 @@ export interface RoadmapFormOptions {
 
 type FormElement = HTMLFormElement & {value: RoadmapPageState};
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-};
-
-function field(label: string, control: HTMLElement, hint?: string): HTMLDivElement {
-  const id = control.id || (control.id = uniqueId("pj"));
-  const wrap = el("div", {className: "pj-field"});
-  wrap.append(el("label", {htmlFor: id, textContent: label}), control);
-  if (hint) wrap.append(el("p", {className: "pj-hint", textContent: hint}));
-  return wrap;
-}
-
-function group(legend: string, ...children: Node[]): HTMLFieldSetElement {
-  const fs = el("fieldset", {className: "pj-group"});
-  fs.append(el("legend", {textContent: legend}), ...children);
-  return fs;
-}
-
-function radios<T extends string | number>(name: string, options: readonly {value: T; label: string; disabled?: boolean; title?: string}[], value: T, onChange: (v: T) => void): HTMLDivElement {
-  const wrap = el("div", {className: "pj-radios"});
-  wrap.setAttribute("role", "radiogroup");
-  wrap.dataset.name = name;
-  const key = uniqueId(name);
-  for (const option of options) {
-    const input = el("input", {type: "radio", name: key, value: String(option.value), checked: option.value === value, disabled: !!option.disabled});
-    input.dataset.value = String(option.value);
-    input.addEventListener("input", () => input.checked && onChange(option.value));
-    const label = el("label", {className: option.disabled ? "pj-disabled" : ""}, input, " ", option.label);
-    if (option.title) label.title = option.title;
-    wrap.append(label);
-  }
-  return wrap;
-}
-
-function setRadio(wrap: Element, value: string | number): void {
-  for (const input of wrap.querySelectorAll<HTMLInputElement>("input[type=radio]")) input.checked = input.dataset.value === String(value);
-}
+const field = (label: string, control: HTMLElement, hint?: string | Node) => formField("pj", label, control, hint);
+const group = (legend: string, ...children: Node[]) => formGroup("pj", legend, ...children);
+const radios = <T extends string | number>(name: string, options: readonly {value: T; label: string; disabled?: boolean; title?: string}[], value: T, onChange: (v: T) => void) =>
+  formRadios("pj", name, options, value, onChange);
 
 function select(options: readonly {value: number; label: string}[], value: number, onChange: (v: number) => void): HTMLSelectElement {
   const s = el("select");

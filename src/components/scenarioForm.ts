@@ -18,6 +18,7 @@ import {
   type Slot
 } from "../lib/skenario/state.js";
 import {uniqueId} from "./common.js";
+import {el, field as formField, group as formGroup, radios as formRadios, setRadio} from "./formControls.js";
 
 export interface ScenarioFormOptions {
   ctx: PresetContext;
@@ -42,50 +43,10 @@ export interface ScenarioFormOptions {
 
 type FormElement = HTMLFormElement & {value: PageState};
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-};
-
-function field(label: string, control: HTMLElement, hint?: string | Node): HTMLDivElement {
-  const id = control.id || (control.id = uniqueId("sk"));
-  const wrap = el("div", {className: "sk-field"});
-  wrap.append(el("label", {htmlFor: id, textContent: label}), control);
-  if (hint) wrap.append(el("p", {className: "sk-hint"}, hint));
-  return wrap;
-}
-
-function group(legend: string, ...children: Node[]): HTMLFieldSetElement {
-  const fs = el("fieldset", {className: "sk-group"});
-  fs.append(el("legend", {textContent: legend}), ...children);
-  return fs;
-}
-
-function radios<T extends string | number>(
-  name: string,
-  options: readonly {value: T; label: string; disabled?: boolean; title?: string}[],
-  value: T,
-  onChange: (v: T) => void
-): HTMLDivElement {
-  const wrap = el("div", {className: "sk-radios"});
-  wrap.setAttribute("role", "radiogroup");
-  const key = uniqueId(name);
-  for (const option of options) {
-    const input = el("input", {type: "radio", name: key, value: String(option.value), checked: option.value === value, disabled: !!option.disabled});
-    input.dataset.value = String(option.value);
-    input.addEventListener("input", () => input.checked && onChange(option.value));
-    const label = el("label", {className: option.disabled ? "sk-disabled" : ""}, input, " ", option.label);
-    if (option.title) label.title = option.title;
-    wrap.append(label);
-  }
-  return wrap;
-}
-
-function setRadio(wrap: Element, value: string | number): void {
-  for (const input of wrap.querySelectorAll<HTMLInputElement>("input[type=radio]")) input.checked = input.dataset.value === String(value);
-}
+const field = (label: string, control: HTMLElement, hint?: string | Node) => formField("sk", label, control, hint);
+const group = (legend: string, ...children: Node[]) => formGroup("sk", legend, ...children);
+const radios = <T extends string | number>(name: string, options: readonly {value: T; label: string; disabled?: boolean; title?: string}[], value: T, onChange: (v: T) => void) =>
+  formRadios("sk", name, options, value, onChange);
 
 function monthSelect(value: number, onChange: (m: number) => void, first = 1): HTMLSelectElement {
   const select = el("select");
