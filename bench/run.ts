@@ -404,8 +404,19 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       dist: { type: "string" },
       "no-site": { type: "boolean", default: false },
       "report-only": { type: "boolean", default: false },
+      // Page speed (bench/lighthouse.ts) instead of the pipeline.
+      site: { type: "boolean", default: false },
+      label: { type: "string" },
+      pages: { type: "string" },
+      modes: { type: "string" },
+      runs: { type: "string" },
     },
   });
+  if (values.site) {
+    const { siteBenchCli } = await import("./lighthouse.ts");
+    await siteBenchCli(values);
+    process.exit(0);
+  }
   if (values["report-only"]) {
     // Rewrite the benchmark's block of docs/BENCHMARKS.md from bench/results.json, measuring nothing.
     const path = join(ROOT, "docs/BENCHMARKS.md");

@@ -4,6 +4,7 @@
 import {spawn} from "node:child_process";
 import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
 import {createServer} from "node:http";
+import {createGzip} from "node:zlib";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -87,12 +88,18 @@ export interface Served {
   close(): Promise<void>;
 }
 
+// What a web server compresses: text, and Arrow (columns of small integers and repeated strings
+// shrink several times). Images and zip archives are compressed already.
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".arrow", ".csv", ".svg", ".txt"]);
+
 /**
  * A tiny static server for `dir` on 127.0.0.1 at a free port; clean URLs ("/x" → x.html). With a
  * `base` ("/jaring/") the site answers only under that path, as on a regency's portal: anything
- * outside it is a 404, so a link that forgets the base fails a test.
+ * outside it is a 404, so a link that forgets the base fails a test. With `gzip`, text and Arrow
+ * files go out gzip-compressed to a client that accepts it, as any real web server sends them (the
+ * page-speed benchmark measures that).
  */
-export async function serve(dir: string, {base = "/"}: {base?: string} = {}): Promise<Served> {
+export async function serve(dir: string, {base = "/", gzip = false}: {base?: string; gzip?: boolean} = {}): Promise<Served> {
   const root = resolve(dir);
   const prefix = base.replace(/\/+$/, "");
   const server = createServer((req, res) => {
@@ -124,7 +131,13 @@ export async function serve(dir: string, {base = "/"}: {base?: string} = {}): Pr
       res.writeHead(404, {"content-type": "text/plain"}).end("not found");
       return;
     }
-    res.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store"});
+    const headers: Record<string, string> = {"content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store"};
+    if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      res.writeHead(200, {...headers, "content-encoding": "gzip", vary: "accept-encoding"});
+      createReadStream(file).pipe(createGzip({level: 6})).pipe(res);
+      return;
+    }
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
