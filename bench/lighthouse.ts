@@ -42,6 +42,8 @@ export interface PageRun {
   speed_index_ms: number | null;
   /** What the largest contentful paint was (Lighthouse's description of the element). */
   lcp_element: string | null;
+  /** The elements that moved most (Lighthouse's layout-shifts audit), largest first. */
+  shifted: string[];
   transfer: Transfer;
   /** Runs taken; the one kept is the median by performance score. */
   runs: number;
@@ -115,6 +117,9 @@ function summarise(page: string, mode: Mode, lhr: any, runs: number): PageRun {
     cls: audit("cumulative-layout-shift"),
     speed_index_ms: audit("speed-index"),
     lcp_element: lcpNode ? String(lcpNode.selector ?? lcpNode.nodeLabel ?? "").slice(0, 80) : null,
+    shifted: (lhr.audits["layout-shifts"]?.details?.items ?? [])
+      .slice(0, 3)
+      .map((i: any) => `${String(i.node?.selector ?? i.node?.nodeLabel ?? "?").slice(0, 60)} (${Number(i.score ?? 0).toFixed(3)})`),
     transfer: transferOf(lhr.audits["network-requests"]?.details?.items ?? []),
     runs,
   };
@@ -163,6 +168,7 @@ export async function runSiteBench({ dist, label, pages, modes = [...MODES], run
         log(
           `${page.padEnd(20)} ${mode.padEnd(8)} perf ${fmtScore(run.performance)}  FCP ${fmtMs(run.fcp_ms)}  LCP ${fmtMs(run.lcp_ms)}  TBT ${fmtMs(run.tbt_ms)}  CLS ${run.cls?.toFixed(3)}  a11y ${fmtScore(run.accessibility)}  bp ${fmtScore(run.best_practices)}  ${kib(run.transfer.total)} KiB/${run.transfer.requests}  ${check.met ? "ok" : "MISS " + check.misses.join(", ")}`,
         );
+        log(`${"".padEnd(29)} LCP: ${run.lcp_element ?? "–"}${run.shifted.length ? `; shifted: ${run.shifted.join(", ")}` : ""}`);
       }
     }
   } finally {
