@@ -8,7 +8,7 @@
 // the metrics the targets name, and the bytes transferred (compressed) by kind, from Lighthouse's own
 // network records. Writes bench/site-results.json (the `before` run kept beside the latest) and the
 // section of docs/BENCHMARKS.md between its markers. A benchmark, not a test: nothing here is asserted.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -131,10 +131,12 @@ export interface SiteBenchOptions {
   pages?: string[];
   modes?: Mode[];
   runs?: number;
+  /** A folder to keep each run's full Lighthouse report (JSON) in, for looking into a page. */
+  reports?: string;
   log?: (line: string) => void;
 }
 
-export async function runSiteBench({ dist, label, pages, modes = [...MODES], runs = 1, log = () => {} }: SiteBenchOptions): Promise<SiteBench> {
+export async function runSiteBench({ dist, label, pages, modes = [...MODES], runs = 1, reports, log = () => {} }: SiteBenchOptions): Promise<SiteBench> {
   if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist} has no built site (npm run build)`);
   const server = await serve(dist, { gzip: true });
   const chrome = await chromeLauncher.launch({
@@ -160,6 +162,10 @@ export async function runSiteBench({ dist, label, pages, modes = [...MODES], run
           if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${page}: ${result.lhr.runtimeError.message}`);
           chromiumVersion = result.lhr.environment?.hostUserAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? chromiumVersion;
           taken.push(result.lhr);
+          if (reports) {
+            mkdirSync(reports, { recursive: true });
+            writeFileSync(join(reports, `${page.replace(/\//g, "_") || "_"}-${mode}-${i + 1}.json`), JSON.stringify(result.lhr));
+          }
         }
         taken.sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
         const run = summarise(page, mode, taken[Math.floor(taken.length / 2)], runs);
@@ -257,7 +263,7 @@ export function mergeSiteMarkdown(existing: string, results: SiteResults): strin
 export const SITE_RESULTS = join(ROOT, "bench/site-results.json");
 
 /** Runs the page-speed benchmark and writes its results; `label` "before" replaces the baseline. */
-export async function siteBenchCli(values: { dist?: string; label?: string; pages?: string; modes?: string; runs?: string }): Promise<void> {
+export async function siteBenchCli(values: { dist?: string; label?: string; pages?: string; modes?: string; runs?: string; reports?: string }): Promise<void> {
   const dist = resolve(values.dist ?? join(ROOT, "dist"));
   const modes = (values.modes ?? MODES.join(",")).split(",").map((m) => m.trim()) as Mode[];
   for (const m of modes) if (!MODES.includes(m)) throw new Error(`--modes: unknown throttling method ${m} (${MODES.join(", ")})`);
@@ -268,6 +274,7 @@ export async function siteBenchCli(values: { dist?: string; label?: string; page
     pages: values.pages?.split(",").map((p) => p.trim()),
     modes,
     runs: values.runs ? Number(values.runs) : 1,
+    reports: values.reports ? resolve(values.reports) : undefined,
     log: (line) => console.log(line),
   });
   const results: SiteResults = existsSync(SITE_RESULTS) ? JSON.parse(readFileSync(SITE_RESULTS, "utf8")) : { before: null, after: null };

@@ -1,4 +1,6 @@
 // `npm run bench [-- --sizes 10k,1m[,10m] --seed N --repeat K --timeout S --methods … --dist DIR | --no-site | --report-only]`
+// `npm run bench -- --site [--dist DIR --label before|after --pages /,/cakupan --modes simulate,devtools --runs N --reports DIR]`:
+// page speed on a phone instead (bench/lighthouse.ts).
 //
 // For each size: synthetic extracts (bench/generate.ts, cached under bench/tmp/), then three ways of
 // computing active members by month × kecamatan × desa × sector × sex × age band, each in its own
@@ -410,6 +412,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       pages: { type: "string" },
       modes: { type: "string" },
       runs: { type: "string" },
+      reports: { type: "string" },
     },
   });
   if (values.site) {

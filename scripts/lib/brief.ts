@@ -5,7 +5,7 @@
 import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {launchBrowser, serve} from "./site.ts";
+import {drawAllCharts, launchBrowser, serve} from "./site.ts";
 
 /** A4 with 10 mm margins, in CSS pixels (96 per inch). */
 const MM = 96 / 25.4;
@@ -77,6 +77,7 @@ export async function writeBrief({dist, out, browser: shared, path = "/"}: Brief
 /** Waits until every Framework cell has run and the resize() charts have redrawn. */
 async function rendered(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: 60_000});
+  await drawAllCharts(page);
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(400);
 }

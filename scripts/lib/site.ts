@@ -8,6 +8,7 @@ import {createGzip} from "node:zlib";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
+import type {Page} from "playwright-core";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -175,4 +176,13 @@ export async function launchBrowser() {
   const {chromium} = await import("playwright-core");
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium tidak ada di ${CHROMIUM} (apt-get install -y chromium, atau set JARING_CHROMIUM)`);
   return chromium.launch({executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS});
+}
+
+/**
+ * Draws every chart still waiting to come into view (src/components/deferred.ts draws a chart when it
+ * nears the screen) and waits until all have drawn: for printing and for tests that read every chart.
+ */
+export async function drawAllCharts(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event("jaring:draw-all")));
+  await page.waitForFunction(() => !document.querySelector(".jaring-deferred[aria-busy]"), null, {timeout: 60_000});
 }

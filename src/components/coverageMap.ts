@@ -1,14 +1,17 @@
 // Choropleth of coverage by kecamatan (or by desa of one kecamatan): the coverage rate (active ÷
 // eligible), the gap (eligible − active) or active members. Places can be selected by click or by
 // keyboard (Tab, then Enter or Space) when `onSelect` is given.
-import * as Plot from "@observablehq/plot";
-import {geoArea, geoCentroid} from "d3";
+import type * as Plot from "@observablehq/plot";
 import {feature} from "topojson-client";
 import type {Feature, FeatureCollection, Geometry} from "geojson";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import {formatInteger, formatPeople, formatPercent, idLocale} from "../lib/format.js";
 import {placeLabels} from "../lib/labels.js";
 import {COLORS, figure, hatchPattern, swatches, uniqueId} from "./common.js";
+import {deferred, lazy, loadPlot} from "./deferred.js";
+
+// Plot and d3-geo (centroids, areas) arrive when the map is about to be seen (deferred.ts).
+const loadMap = lazy(() => Promise.all([loadPlot(), import("d3-geo")]));
 
 /** What the colours show. */
 export type MapMetric = "rate" | "gap" | "aktif";
@@ -94,55 +97,57 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
   const geometries = topo.objects?.[object] as GeometryCollection | undefined;
   if (!geometries) throw new Error(`Batas wilayah tidak memuat objek "${object}"`);
   const collection = feature(topo, geometries) as FeatureCollection<Geometry, Record<string, unknown>>;
-  const features = collection.features.filter((f) => !include || include(f.properties ?? {})).map(rewindIfInverted);
+  const chosen = collection.features.filter((f) => !include || include(f.properties ?? {}));
+  return deferred(mapHeight(chosen, width) + 60, loadMap, ([Plot, {geoArea, geoCentroid}]) => {
+    const features = chosen.map((f) => rewindIfInverted(f, geoArea));
 
-  const codeOf = (f: KecFeature) => String(f.properties?.[codeProperty] ?? "");
-  const byCode = new Map(rows.map((row) => [row.kode ?? row.kode_kec ?? "", row]));
-  const rowOf = (f: KecFeature) => byCode.get(codeOf(f));
-  // A place whose count is suppressed has no value under any metric, and says so.
-  const suppressed = (f: KecFeature) => rowOf(f)?.aktif === null;
-  const valueOf = (f: KecFeature): number | null => {
-    const row = rowOf(f);
-    if (suppressed(f)) return null;
-    if (metric === "aktif") return row ? row.aktif : 0;
-    if (metric === "gap") return row?.gap ?? null;
-    return row?.rate ?? null;
-  };
-  const withRate = features.filter((f) => valueOf(f) !== null);
-  const hidden = features.filter(suppressed);
-  const withoutRate = features.filter((f) => valueOf(f) === null && !suppressed(f));
+    const codeOf = (f: KecFeature) => String(f.properties?.[codeProperty] ?? "");
+    const byCode = new Map(rows.map((row) => [row.kode ?? row.kode_kec ?? "", row]));
+    const rowOf = (f: KecFeature) => byCode.get(codeOf(f));
+    // A place whose count is suppressed has no value under any metric, and says so.
+    const suppressed = (f: KecFeature) => rowOf(f)?.aktif === null;
+    const valueOf = (f: KecFeature): number | null => {
+      const row = rowOf(f);
+      if (suppressed(f)) return null;
+      if (metric === "aktif") return row ? row.aktif : 0;
+      if (metric === "gap") return row?.gap ?? null;
+      return row?.rate ?? null;
+    };
+    const withRate = features.filter((f) => valueOf(f) !== null);
+    const hidden = features.filter(suppressed);
+    const withoutRate = features.filter((f) => valueOf(f) === null && !suppressed(f));
 
-  const maxValue = Math.max(0, ...withRate.map((f) => valueOf(f)!));
-  const top =
-    options.max ?? (metric === "rate" ? Math.min(1, Math.max(0.5, Math.ceil(maxValue * 10) / 10)) : Math.max(1, maxValue));
-  const hatchId = uniqueId("hatch");
-  const small = width < 560;
+    const maxValue = Math.max(0, ...withRate.map((f) => valueOf(f)!));
+    const top =
+      options.max ?? (metric === "rate" ? Math.min(1, Math.max(0.5, Math.ceil(maxValue * 10) / 10)) : Math.max(1, maxValue));
+    const hatchId = uniqueId("hatch");
+    const small = width < 560;
 
-  // The reference name; else the boundary file's own name property; else the code.
-  const nameOf = (f: KecFeature) => {
-    const code = codeOf(f);
-    const nama = rowOf(f)?.nama;
-    return nama && nama !== code ? nama : String(f.properties?.[object] ?? f.properties?.nama ?? code);
-  };
-  const tipText = (f: KecFeature) => {
-    const row = rowOf(f);
-    return [
-      `${placeLabel} ${nameOf(f)}`,
-      `Peserta aktif: ${row?.aktif === null ? `${formatPeople(null)} (angka kecil)` : formatInteger(row?.aktif ?? 0)}`,
-      `Sasaran: ${row?.sasaran == null ? "tidak ada data" : formatInteger(row.sasaran)}`,
-      `Cakupan: ${row?.rate == null ? "–" : formatPercent(row.rate)}`,
-      row?.gap !== undefined ? `Celah: ${row.gap == null ? "–" : formatInteger(row.gap)}` : null
-    ]
-      .filter((line) => line !== null)
-      .join("\n");
-  };
+    // The reference name; else the boundary file's own name property; else the code.
+    const nameOf = (f: KecFeature) => {
+      const code = codeOf(f);
+      const nama = rowOf(f)?.nama;
+      return nama && nama !== code ? nama : String(f.properties?.[object] ?? f.properties?.nama ?? code);
+    };
+    const tipText = (f: KecFeature) => {
+      const row = rowOf(f);
+      return [
+        `${placeLabel} ${nameOf(f)}`,
+        `Peserta aktif: ${row?.aktif === null ? `${formatPeople(null)} (angka kecil)` : formatInteger(row?.aktif ?? 0)}`,
+        `Sasaran: ${row?.sasaran == null ? "tidak ada data" : formatInteger(row.sasaran)}`,
+        `Cakupan: ${row?.rate == null ? "–" : formatPercent(row.rate)}`,
+        row?.gap !== undefined ? `Celah: ${row.gap == null ? "–" : formatInteger(row.gap)}` : null
+      ]
+        .filter((line) => line !== null)
+        .join("\n");
+    };
 
-  const labelPoints = features.map((f) => {
-    const p = f.properties ?? {};
-    const [lng, lat] =
-      typeof p.label_lng === "number" && typeof p.label_lat === "number" ? [p.label_lng, p.label_lat] : geoCentroid(f);
-    // The selected place's name first, then larger places' (more room inside them).
-    return {lng, lat, nama: nameOf(f), value: valueOf(f), priority: (codeOf(f) === selected ? 10 : 0) + geoArea(f)};
+    const labelPoints = features.map((f) => {
+      const p = f.properties ?? {};
+      const [lng, lat] =
+        typeof p.label_lng === "number" && typeof p.label_lat === "number" ? [p.label_lng, p.label_lat] : geoCentroid(f);
+      // The selected place's name first, then larger places' (more room inside them).
+      return {lng, lat, nama: nameOf(f), value: valueOf(f), priority: (codeOf(f) === selected ? 10 : 0) + geoArea(f)};
   });
   // Names that would overlap another or cross the map's edge are left out (a region may have 40+ places).
   const fontSize = small ? 9 : features.length > 20 ? 10.5 : 11.5;
@@ -254,6 +259,23 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
     fig.append(note);
   }
   return fig;
+  });
+}
+
+/** The map's height at `width` (Plot fits the Mercator projection to the places' extent), for its placeholder. */
+function mapHeight(features: readonly KecFeature[], width: number): number {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === "number") {
+      const [x, y] = c as number[];
+      [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+    } else if (Array.isArray(c)) c.forEach(visit);
+  };
+  for (const f of features) if (f.geometry && "coordinates" in f.geometry) visit(f.geometry.coordinates);
+  if (!(x1 > x0)) return width * 0.75;
+  const mercator = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const ratio = (mercator(y1) - mercator(y0)) / (((x1 - x0) * Math.PI) / 180);
+  return Math.round((width - 8) * ratio + 8);
 }
 
 /** Each place's transparent top-layer path becomes a button: focusable, named, Enter/Space/click select. */
@@ -290,7 +312,7 @@ function makeSelectable(
 }
 
 // d3-geo wants clockwise exterior rings; a ring wound the other way covers the whole globe instead.
-function rewindIfInverted(f: KecFeature): KecFeature {
+function rewindIfInverted(f: KecFeature, geoArea: (f: KecFeature) => number): KecFeature {
   if (!f.geometry || geoArea(f) <= 2 * Math.PI) return f;
   const g = f.geometry;
   if (g.type === "Polygon") return {...f, geometry: {...g, coordinates: g.coordinates.map((ring) => [...ring].reverse())}};

@@ -1,7 +1,8 @@
 // Charts comparing up to three roadmap paths year by year: members protected against the eligible,
 // contributions against the envelope, and new enrolments split into replacement and growth. Each takes
 // the roadmaps already computed (src/lib/skenario/roadmap.ts).
-import * as Plot from "@observablehq/plot";
+import type * as Plot from "@observablehq/plot";
+import {LEGEND_ROOM, deferred, loadPlot} from "./deferred.js";
 import {formatInteger, formatMoney, formatMonth, idLocale} from "../lib/format.js";
 import type {Roadmap} from "../lib/skenario/roadmap.js";
 import {COLORS, emptyState, figure, monthDate, moneyAxis, swatches} from "./common.js";
@@ -39,30 +40,32 @@ export function roadmapMembersChart(paths: readonly ChartPath[], options: {width
   const peak = Math.max(...eligible.map((d) => d.sasaran), ...data.map((d) => d.peserta), 1);
   const years = first.years.length + 1;
   const every = Math.max(1, Math.ceil((years * 44) / Math.max(1, width - 80)));
-  const plot = Plot.plot({
-    width,
-    height,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: {fontSize: "12px"},
-    x: {type: "utc", domain: [monthDate(first.kini.bulan), end], ticks: `${every} years`, tickFormat: (d: Date) => String(d.getUTCFullYear()), label: null},
-    y: {grid: true, label: "Peserta", domain: [0, peak * 1.1], tickFormat: idLocale.format(",d"), nice: true},
-    color: {domain: paths.map((p) => p.label), range: SCENARIO_COLORS.slice(0, paths.length)},
-    ariaLabel: "Grafik peserta per bulan per jalur dan sasaran per tahun",
-    marks: [
-      Plot.line(eligible, {x: "date", y: "sasaran", stroke: COLORS.vermillion, strokeDasharray: "6,4", curve: "step-after"}),
-      Plot.line(data, {x: "date", y: "peserta", stroke: "label", z: "label", strokeWidth: 2, curve: "step-after"}),
-      Plot.ruleY([0]),
-      Plot.tip(data, Plot.pointer({x: "date", y: "peserta", title: (d: (typeof data)[number]) => `${d.label}, ${formatMonth(d.bulan)}\nPeserta: ${formatInteger(d.peserta)}`}))
-    ]
+  return deferred(height + LEGEND_ROOM, loadPlot, (Plot) => {
+    const plot = Plot.plot({
+      width,
+      height,
+      marginLeft: 56,
+      marginRight: 16,
+      marginBottom: 36,
+      style: {fontSize: "12px"},
+      x: {type: "utc", domain: [monthDate(first.kini.bulan), end], ticks: `${every} years`, tickFormat: (d: Date) => String(d.getUTCFullYear()), label: null},
+      y: {grid: true, label: "Peserta", domain: [0, peak * 1.1], tickFormat: idLocale.format(",d"), nice: true},
+      color: {domain: paths.map((p) => p.label), range: SCENARIO_COLORS.slice(0, paths.length)},
+      ariaLabel: "Grafik peserta per bulan per jalur dan sasaran per tahun",
+      marks: [
+        Plot.line(eligible, {x: "date", y: "sasaran", stroke: COLORS.vermillion, strokeDasharray: "6,4", curve: "step-after"}),
+        Plot.line(data, {x: "date", y: "peserta", stroke: "label", z: "label", strokeWidth: 2, curve: "step-after"}),
+        Plot.ruleY([0]),
+        Plot.tip(data, Plot.pointer({x: "date", y: "peserta", title: (d: (typeof data)[number]) => `${d.label}, ${formatMonth(d.bulan)}\nPeserta: ${formatInteger(d.peserta)}`}))
+      ]
+    });
+    const legend = swatches([...paths.map((p, i) => ({label: p.label, color: SCENARIO_COLORS[i], shape: "line" as const})), {label: "Sasaran", color: COLORS.vermillion, shape: "dash" as const}]);
+    const last = (p: ChartPath) => p.roadmap.years[p.roadmap.years.length - 1];
+    const description = paths
+      .map((p) => `${p.label}: ${formatInteger(p.roadmap.kini.aktif)} kini, ${formatInteger(last(p).sesudahDaftar)} sesudah pendaftaran ${last(p).tahun}, ${formatInteger(last(p).akhir)} di akhir ${last(p).tahun}`)
+      .join("; ");
+    return figure(plot, {legend, description: `Peserta per bulan. ${description}. Sasaran ${formatInteger(last(paths[0]).sasaran)}.`});
   });
-  const legend = swatches([...paths.map((p, i) => ({label: p.label, color: SCENARIO_COLORS[i], shape: "line" as const})), {label: "Sasaran", color: COLORS.vermillion, shape: "dash" as const}]);
-  const last = (p: ChartPath) => p.roadmap.years[p.roadmap.years.length - 1];
-  const description = paths
-    .map((p) => `${p.label}: ${formatInteger(p.roadmap.kini.aktif)} kini, ${formatInteger(last(p).sesudahDaftar)} sesudah pendaftaran ${last(p).tahun}, ${formatInteger(last(p).akhir)} di akhir ${last(p).tahun}`)
-    .join("; ");
-  return figure(plot, {legend, description: `Peserta per bulan. ${description}. Sasaran ${formatInteger(last(paths[0]).sasaran)}.`});
 }
 
 /** Bars per year and path: the year's contributions; a red tick for the year's envelope. */
@@ -73,29 +76,31 @@ export function roadmapCostChart(paths: readonly ChartPath[], options: {width: n
   const envelope = paths[0].roadmap.years.map((y) => ({tahun: y.tahun, pagu: y.pagu}));
   const max = Math.max(...data.map((d) => d.iuran), ...envelope.map((d) => d.pagu), 1);
   const y = moneyAxis(max);
-  const plot = Plot.plot({
-    width,
-    height,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: {fontSize: "12px"},
-    fx: {label: null, tickFormat: yearTick, padding: 0.15},
-    x: {domain: paths.map((p) => p.label), axis: null, padding: 0.1},
-    y: {grid: true, domain: [0, max * 1.1], tickFormat: y.tickFormat, label: y.label},
-    color: {domain: paths.map((p) => p.label), range: SCENARIO_COLORS.slice(0, paths.length)},
-    ariaLabel: "Grafik biaya iuran per tahun per jalur dibandingkan pagu",
-    marks: [
-      Plot.barY(data, {fx: "tahun", x: "label", y: "iuran", fill: "label", tip: true, title: (d: (typeof data)[number]) => `${d.label}, ${d.tahun}: ${formatMoney(d.iuran)}${d.lebih ? " (melebihi pagu)" : ""}`}),
-      Plot.ruleY(envelope, {fx: "tahun", y: "pagu", stroke: COLORS.vermillion, strokeWidth: 2.5}),
-      Plot.ruleY([0])
-    ]
+  return deferred(height + LEGEND_ROOM, loadPlot, (Plot) => {
+    const plot = Plot.plot({
+      width,
+      height,
+      marginLeft: 56,
+      marginRight: 16,
+      marginBottom: 36,
+      style: {fontSize: "12px"},
+      fx: {label: null, tickFormat: yearTick, padding: 0.15},
+      x: {domain: paths.map((p) => p.label), axis: null, padding: 0.1},
+      y: {grid: true, domain: [0, max * 1.1], tickFormat: y.tickFormat, label: y.label},
+      color: {domain: paths.map((p) => p.label), range: SCENARIO_COLORS.slice(0, paths.length)},
+      ariaLabel: "Grafik biaya iuran per tahun per jalur dibandingkan pagu",
+      marks: [
+        Plot.barY(data, {fx: "tahun", x: "label", y: "iuran", fill: "label", tip: true, title: (d: (typeof data)[number]) => `${d.label}, ${d.tahun}: ${formatMoney(d.iuran)}${d.lebih ? " (melebihi pagu)" : ""}`}),
+        Plot.ruleY(envelope, {fx: "tahun", y: "pagu", stroke: COLORS.vermillion, strokeWidth: 2.5}),
+        Plot.ruleY([0])
+      ]
+    });
+    const legend = swatches([...paths.map((p, i) => ({label: p.label, color: SCENARIO_COLORS[i], shape: "rect" as const})), {label: "Pagu", color: COLORS.vermillion, shape: "line" as const}]);
+    const description = paths
+      .map((p) => `${p.label}: ${p.roadmap.years.map((y) => `${y.tahun} ${formatMoney(y.iuran)}${y.selisih < 0 ? " (melebihi pagu)" : ""}`).join(", ")}`)
+      .join("; ");
+    return figure(plot, {legend, description: `Biaya iuran per tahun. ${description}.`});
   });
-  const legend = swatches([...paths.map((p, i) => ({label: p.label, color: SCENARIO_COLORS[i], shape: "rect" as const})), {label: "Pagu", color: COLORS.vermillion, shape: "line" as const}]);
-  const description = paths
-    .map((p) => `${p.label}: ${p.roadmap.years.map((y) => `${y.tahun} ${formatMoney(y.iuran)}${y.selisih < 0 ? " (melebihi pagu)" : ""}`).join(", ")}`)
-    .join("; ");
-  return figure(plot, {legend, description: `Biaya iuran per tahun. ${description}.`});
 }
 
 const PARTS = ["Pengganti peserta keluar", "Pertumbuhan"] as const;
@@ -112,27 +117,29 @@ export function roadmapNewChart(paths: readonly ChartPath[], options: {width: nu
     ])
   );
   const max = Math.max(...paths.flatMap((p) => p.roadmap.years.map((y) => y.baru)), 1);
-  const plot = Plot.plot({
-    width,
-    height,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: {fontSize: "12px"},
-    fx: {label: null, tickFormat: yearTick, padding: 0.15},
-    x: {domain: short, label: null, tickSize: 0, padding: 0.1, axis: paths.length > 1 ? "top" : null},
-    y: {grid: true, domain: [0, max * 1.1], label: "Peserta baru", tickFormat: idLocale.format(",d")},
-    color: {domain: PARTS as unknown as string[], range: [COLORS.accentLight, COLORS.green]},
-    ariaLabel: "Grafik peserta baru per tahun: pengganti dan pertumbuhan",
-    marks: [
-      Plot.barY(data, Plot.stackY({fx: "tahun", x: "kode", y: "orang", fill: "bagian", order: PARTS as unknown as string[], tip: true, title: (d: (typeof data)[number]) => `${d.label}, ${d.tahun} — ${d.bagian}: ${formatInteger(d.orang)}`} as Plot.BarYOptions)),
-      Plot.ruleY([0])
-    ]
+  return deferred(height + LEGEND_ROOM, loadPlot, (Plot) => {
+    const plot = Plot.plot({
+      width,
+      height,
+      marginLeft: 56,
+      marginRight: 16,
+      marginBottom: 36,
+      style: {fontSize: "12px"},
+      fx: {label: null, tickFormat: yearTick, padding: 0.15},
+      x: {domain: short, label: null, tickSize: 0, padding: 0.1, axis: paths.length > 1 ? "top" : null},
+      y: {grid: true, domain: [0, max * 1.1], label: "Peserta baru", tickFormat: idLocale.format(",d")},
+      color: {domain: PARTS as unknown as string[], range: [COLORS.accentLight, COLORS.green]},
+      ariaLabel: "Grafik peserta baru per tahun: pengganti dan pertumbuhan",
+      marks: [
+        Plot.barY(data, Plot.stackY({fx: "tahun", x: "kode", y: "orang", fill: "bagian", order: PARTS as unknown as string[], tip: true, title: (d: (typeof data)[number]) => `${d.label}, ${d.tahun} — ${d.bagian}: ${formatInteger(d.orang)}`} as Plot.BarYOptions)),
+        Plot.ruleY([0])
+      ]
+    });
+    const legend = swatches([
+      {label: "Pengganti peserta yang keluar (usia 65, meninggal)", color: COLORS.accentLight, shape: "rect"},
+      {label: "Pertumbuhan (melebihi yang keluar)", color: COLORS.green, shape: "rect"}
+    ]);
+    const description = paths.map((p) => `${p.label}: ${p.roadmap.years.map((y) => `${y.tahun} ${formatInteger(y.baru)}`).join(", ")}`).join("; ");
+    return figure(plot, {legend, description: `Peserta baru per tahun. ${description}.`});
   });
-  const legend = swatches([
-    {label: "Pengganti peserta yang keluar (usia 65, meninggal)", color: COLORS.accentLight, shape: "rect"},
-    {label: "Pertumbuhan (melebihi yang keluar)", color: COLORS.green, shape: "rect"}
-  ]);
-  const description = paths.map((p) => `${p.label}: ${p.roadmap.years.map((y) => `${y.tahun} ${formatInteger(y.baru)}`).join(", ")}`).join("; ");
-  return figure(plot, {legend, description: `Peserta baru per tahun. ${description}.`});
 }

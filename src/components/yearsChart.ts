@@ -1,6 +1,7 @@
 // Year against year: realisation stacked by funding source, with each year's allocation in force as a
 // mark, so absorption across years reads at a glance.
-import * as Plot from "@observablehq/plot";
+import type * as Plot from "@observablehq/plot";
+import {LEGEND_ROOM, deferred, loadPlot} from "./deferred.js";
 import {formatMoney, formatPercent} from "../lib/format.js";
 import {COLORS, emptyState, figure, moneyAxis, swatches} from "./common.js";
 
@@ -33,44 +34,47 @@ export function yearsChart(rows: readonly YearSourceRow[], options: YearsChartOp
   const x = moneyAxis(max);
   const data = rows.map((r) => ({...r, tahunLabel: String(r.tahun)}));
 
-  const plot = Plot.plot({
-    width,
-    height: 70 * years.length + 60,
-    style: {fontSize: "12px"},
-    marginLeft: 48,
-    marginRight: 20,
-    x: {grid: true, domain: [0, max * 1.15], tickFormat: x.tickFormat, label: x.label, nice: true, ticks: width < 500 ? 4 : 8},
-    y: {domain: totals.map((t) => t.tahun), label: null, padding: 0.35},
-    color: {domain: sources, range: PALETTE.slice(0, sources.length)},
-    ariaLabel: "Grafik realisasi per tahun dan sumber dana dibandingkan pagu",
-    marks: [
-      Plot.barX(data, {
-        y: "tahunLabel",
-        x: "realisasi",
-        fill: "sumber_dana",
-        order: sources,
-        title: (r: (typeof data)[number]) => `${r.tahun} — ${r.sumber_dana}\nRealisasi: ${formatMoney(r.realisasi)}\nPagu berlaku: ${formatMoney(r.alokasi)}`,
-        tip: true
-      }),
-      Plot.tickX(
-        totals.filter((t) => t.alokasi !== null),
-        {y: "tahun", x: "alokasi", stroke: COLORS.vermillion, strokeWidth: 3, insetTop: -4, insetBottom: -4}
-      ),
-      Plot.text(totals, {
-        y: "tahun",
-        x: (t: (typeof totals)[number]) => Math.max(t.alokasi ?? 0, t.realisasi),
-        text: (t: (typeof totals)[number]) => (t.serapan === null ? "" : formatPercent(t.serapan)),
-        textAnchor: "start",
-        dx: 8,
-        fontWeight: 700
-      }),
-      Plot.ruleX([0])
-    ]
+  const plotHeight = 70 * years.length + 60;
+  return deferred(plotHeight + LEGEND_ROOM, loadPlot, (Plot) => {
+    const plot = Plot.plot({
+      width,
+      height: plotHeight,
+      style: {fontSize: "12px"},
+      marginLeft: 48,
+      marginRight: 20,
+      x: {grid: true, domain: [0, max * 1.15], tickFormat: x.tickFormat, label: x.label, nice: true, ticks: width < 500 ? 4 : 8},
+      y: {domain: totals.map((t) => t.tahun), label: null, padding: 0.35},
+      color: {domain: sources, range: PALETTE.slice(0, sources.length)},
+      ariaLabel: "Grafik realisasi per tahun dan sumber dana dibandingkan pagu",
+      marks: [
+        Plot.barX(data, {
+          y: "tahunLabel",
+          x: "realisasi",
+          fill: "sumber_dana",
+          order: sources,
+          title: (r: (typeof data)[number]) => `${r.tahun} — ${r.sumber_dana}\nRealisasi: ${formatMoney(r.realisasi)}\nPagu berlaku: ${formatMoney(r.alokasi)}`,
+          tip: true
+        }),
+        Plot.tickX(
+          totals.filter((t) => t.alokasi !== null),
+          {y: "tahun", x: "alokasi", stroke: COLORS.vermillion, strokeWidth: 3, insetTop: -4, insetBottom: -4}
+        ),
+        Plot.text(totals, {
+          y: "tahun",
+          x: (t: (typeof totals)[number]) => Math.max(t.alokasi ?? 0, t.realisasi),
+          text: (t: (typeof totals)[number]) => (t.serapan === null ? "" : formatPercent(t.serapan)),
+          textAnchor: "start",
+          dx: 8,
+          fontWeight: 700
+        }),
+        Plot.ruleX([0])
+      ]
+    });
+    const legend = swatches([
+      ...sources.map((s, i) => ({label: `Realisasi ${s}`, color: PALETTE[i % PALETTE.length]})),
+      {label: "Pagu berlaku", color: COLORS.vermillion, shape: "line" as const}
+    ]);
+    const description = totals.map((t) => `${t.tahun}: realisasi ${formatMoney(t.realisasi)} dari pagu ${formatMoney(t.alokasi)}`).join("; ") + ".";
+    return figure(plot, {legend, description});
   });
-  const legend = swatches([
-    ...sources.map((s, i) => ({label: `Realisasi ${s}`, color: PALETTE[i % PALETTE.length]})),
-    {label: "Pagu berlaku", color: COLORS.vermillion, shape: "line" as const}
-  ]);
-  const description = totals.map((t) => `${t.tahun}: realisasi ${formatMoney(t.realisasi)} dari pagu ${formatMoney(t.alokasi)}`).join("; ") + ".";
-  return figure(plot, {legend, description});
 }

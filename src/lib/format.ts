@@ -2,7 +2,7 @@
 // Pure and browser-safe (no Node APIs). Conventions: id-ID grouping "11.482", decimal comma "34,2%",
 // money in words "Rp2,2 miliar" / "Rp350 juta" (never "M"/"jt": readers take "1,5 M" for million),
 // month keys "YYYY-MM" everywhere. Missing values (null, undefined, NaN, "") render as an en dash.
-import {formatLocale} from "d3";
+import {formatLocale} from "d3-format";
 
 /** What every formatter prints for a missing value. */
 export const MISSING = "–";

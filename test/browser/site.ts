@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {ROOT, listFiles} from "../../scripts/lib/site.ts";
 
-export {CHROMIUM, CHROMIUM_ARGS, ROOT, buildWith, findPages, launchBrowser, listFiles, serve, type Served} from "../../scripts/lib/site.ts";
+export {CHROMIUM, CHROMIUM_ARGS, ROOT, buildWith, drawAllCharts, findPages, launchBrowser, listFiles, serve, type Served} from "../../scripts/lib/site.ts";
 
 export const TMP = join(ROOT, "test", ".tmp");
 

@@ -6,7 +6,7 @@ import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
-import {TMP, launchBrowser, serve, type Served} from "./site.ts";
+import {TMP, drawAllCharts, launchBrowser, serve, type Served} from "./site.ts";
 
 export const DESKTOP = {width: 1280, height: 900};
 export const PHONE = {width: 390, height: 844};
@@ -25,6 +25,8 @@ export interface VisitOptions {
   acceptDownloads?: boolean;
   /** A selector that must also be in the page before it counts as loaded (e.g. what a page writes last). */
   waitFor?: string;
+  /** Leave charts below the fold undrawn, as a visitor who has not scrolled sees them (default: draw all). */
+  lazy?: boolean;
 }
 
 export interface Visit {
@@ -77,7 +79,7 @@ export async function visitPage(browser: Browser, origin: string, path: string, 
     const what = options.waitFor ? ` atau ${options.waitFor} belum ada` : "";
     problems.push(`halaman tidak selesai dimuat (masih ada <observablehq-loading>${what})`);
   });
-  await drawn(page);
+  await drawn(page, options.lazy);
   await Promise.all(pending);
   problems.push(...(await errorCells(page)));
   return {
@@ -103,7 +105,8 @@ function loaded(page: Page, selector?: string): Promise<unknown> {
   });
 }
 
-async function drawn(page: Page): Promise<void> {
+async function drawn(page: Page, lazy = false): Promise<void> {
+  if (!lazy) await drawAllCharts(page);
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(400); // resize() charts render after the first layout
 }
