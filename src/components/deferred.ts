@@ -34,8 +34,8 @@ if (typeof window !== "undefined") {
 }
 
 /**
- * A placeholder `height` pixels tall that becomes `draw(module)` once it is within a screen of the
- * viewport (or at once where IntersectionObserver is missing). An error while drawing is shown in
+ * A placeholder `height` pixels tall that becomes `draw(module)` once it is within a quarter screen
+ * of the viewport (or at once where IntersectionObserver is missing). An error while drawing is shown in
  * place, styled as Framework's error cells, and reported to the console.
  */
 export function deferred<M>(height: number, load: Lazy<M>, draw: (module: M) => Element): HTMLElement {
@@ -72,7 +72,8 @@ export function deferred<M>(height: number, load: Lazy<M>, draw: (module: M) => 
   const observer =
     typeof IntersectionObserver === "undefined"
       ? null
-      : new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {rootMargin: "100% 0px"});
+      : // A quarter screen ahead: drawn as the reader reaches it, not for what is far below.
+        new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {rootMargin: "25% 0px"});
   if (observer) observer.observe(box);
   else queueMicrotask(start);
   return box;

@@ -1,6 +1,7 @@
-// Arrow tables → plain arrays of plain objects, the shape components take. Browser-safe: it needs only
-// the table's own methods, not the apache-arrow module. Iterates vectors (not `toArray()`, whose typed
-// arrays turn nulls into 0) and turns Int64 bigints into numbers (exact below 2^53, as the contract says).
+// Arrow tables → plain arrays of plain objects, the shape components take. Browser-safe. Iterates
+// vectors (not `toArray()`, whose typed arrays turn nulls into 0) and turns Int64 bigints into numbers
+// (exact below 2^53, as the contract says).
+import {tableFromIPC} from "apache-arrow";
 
 /** The little of an apache-arrow Table this module uses. */
 export interface ArrowTableLike {
@@ -33,4 +34,14 @@ export function arrowRows<T extends object = Row>(table: ArrowTableLike): T[] {
     }
   }
   return rows as T[];
+}
+
+/**
+ * A data file's rows: `const anggota = arrowFileRows(FileAttachment("…arrow").arrayBuffer())` in a
+ * page. Not awaited there on purpose: Framework waits for the promise in the cells that use it, so a
+ * page's files download side by side instead of one after another. (The `.arrayBuffer()` stays in the
+ * page: a bare `FileAttachment("….arrow")` makes Framework add apache-arrow from its CDN.)
+ */
+export async function arrowFileRows<T extends object = Row>(buffer: Promise<ArrayBuffer> | ArrayBuffer): Promise<T[]> {
+  return arrowRows<T>(tableFromIPC(await buffer));
 }
