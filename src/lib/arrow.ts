@@ -1,6 +1,7 @@
 // Arrow tables → plain arrays of plain objects, the shape components take. Browser-safe. Iterates
 // vectors (not `toArray()`, whose typed arrays turn nulls into 0) and turns Int64 bigints into numbers
 // (exact below 2^53, as the contract says).
+import {nextTask} from "./nextTask.js";
 
 /** The little of apache-arrow's `Data` (one record batch of a column) this module reads. */
 interface ArrowData {
@@ -104,6 +105,8 @@ export function arrowRows<T extends object = Row>(table: ArrowTableLike): T[] {
  */
 export async function arrowFileRows<T extends object = Row>(buffer: Promise<ArrayBuffer> | ArrayBuffer): Promise<T[]> {
   const [{tableFromIPC}, bytes] = await Promise.all([loadArrow(), buffer]);
+  // Files that arrive together are read one task each, not all in one long task.
+  await nextTask();
   return arrowRows<T>(tableFromIPC(bytes));
 }
 
