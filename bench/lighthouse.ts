@@ -1,4 +1,5 @@
-// `npm run bench -- --site [--dist DIR] [--label before|after] [--pages /,/cakupan] [--modes simulate,devtools] [--runs N]`
+// `npm run bench -- --site [--dist DIR] [--label before|after|internal-before|internal-after] [--pages /,/cakupan]
+//   [--modes simulate,devtools] [--runs N] [--reports DIR]`
 //
 // Page speed on a phone, as Lighthouse's default mobile run measures it: every page of a built site
 // (dist/, the public build phones open) served gzip-compressed on 127.0.0.1 (scripts/lib/site.ts), in
@@ -57,10 +58,16 @@ export interface SiteBench {
   pages: PageRun[];
 }
 
+/** The public build before and after; the internal build (an office's, not for phones) the same way. */
 export interface SiteResults {
   before: SiteBench | null;
   after: SiteBench | null;
+  internal_before?: SiteBench | null;
+  internal_after?: SiteBench | null;
 }
+
+export const LABELS = ["before", "after", "internal-before", "internal-after"] as const;
+const slotOf = (label: string) => label.replace("-", "_") as keyof SiteResults;
 
 /** The targets of issue 17, for one page in one mode. */
 export function pageMeets(r: PageRun): { met: boolean; misses: string[] } {
@@ -214,22 +221,11 @@ function machineLine(b: SiteBench): string {
   return `${b.measured_at.slice(0, 10)}, commit ${b.commit ?? "?"}: ${m.cpu_model}, ${m.cores} cores, ${m.memory_gib} GiB, ${m.os}; Node ${m.node}; ${m.chromium} (Debian); Lighthouse ${m.lighthouse}`;
 }
 
-/** The section of docs/BENCHMARKS.md: one row per page, before → after in each mode. */
-export function siteMarkdown(results: SiteResults): string {
-  const after = results.after ?? results.before;
-  if (!after) return "";
-  const before = results.after ? results.before : null;
+/** One build's table: a row per page, before → after in each mode. */
+function comparisonTable(before: SiteBench | null, after: SiteBench): string[] {
   const find = (b: SiteBench | null, page: string, mode: Mode) => b?.pages.find((p) => p.page === page && p.mode === mode) ?? null;
   const arrow = (a: string, b: string) => (before ? `${a} → **${b}**` : `**${b}**`);
   const lines: string[] = [];
-  lines.push(`Latest run (${after.label}): ${machineLine(after)}.`);
-  if (before) lines.push(`Before: ${machineLine(before)}.`);
-  lines.push("");
-  lines.push(
-    "Scores are Lighthouse's 0–100. `sim` = default simulated throttling, `dev` = `--throttling-method=devtools`. " +
-      "KiB = bytes transferred gzipped on opening (HTML + JS + CSS + data), from Lighthouse's network records of the simulated run.",
-  );
-  lines.push("");
   lines.push("| page | perf sim | perf dev | LCP sim | LCP dev | TBT sim | TBT dev | CLS | a11y | best pr. | HTML / JS / CSS / data KiB | all targets |");
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   const pages = [...new Set(after.pages.map((p) => p.page))];
@@ -240,15 +236,41 @@ export function siteMarkdown(results: SiteResults): string {
     const score = (b: PageRun | null, a: PageRun | null) => arrow(fmtScore(b?.performance ?? null), fmtScore(a?.performance ?? null));
     const ms = (b: PageRun | null, a: PageRun | null, key: "lcp_ms" | "tbt_ms") => arrow(fmtMs(b?.[key] ?? null), fmtMs(a?.[key] ?? null));
     const t = (r: PageRun | null) => (r ? `${kib(r.transfer.html)} / ${kib(r.transfer.js)} / ${kib(r.transfer.css)} / ${kib(r.transfer.data)}` : "–");
-    const cls = Math.max(as?.cls ?? 0, ad?.cls ?? 0);
+    const cls = (r: PageRun | null, q: PageRun | null) => Math.max(r?.cls ?? 0, q?.cls ?? 0).toFixed(3);
     const misses = [as, ad].filter((r): r is PageRun => r !== null).flatMap((r) => pageMeets(r).misses.map((m) => `${r.mode === "simulate" ? "sim" : "dev"} ${m}`));
     if (!misses.length) met++;
     lines.push(
-      `| \`${page}\` | ${score(bs, as)} | ${score(bd, ad)} | ${ms(bs, as, "lcp_ms")} | ${ms(bd, ad, "lcp_ms")} | ${ms(bs, as, "tbt_ms")} | ${ms(bd, ad, "tbt_ms")} | ${cls.toFixed(3)} | ${fmtScore(as?.accessibility ?? null)} | ${fmtScore(as?.best_practices ?? null)} | ${before ? `${t(bs)} → ` : ""}**${t(as)}** | ${misses.length ? misses.join("; ") : "met"} |`,
+      `| \`${page}\` | ${score(bs, as)} | ${score(bd, ad)} | ${ms(bs, as, "lcp_ms")} | ${ms(bd, ad, "lcp_ms")} | ${ms(bs, as, "tbt_ms")} | ${ms(bd, ad, "tbt_ms")} | ${before ? `${cls(bs, bd)} → ` : ""}**${cls(as, ad)}** | ${fmtScore(as?.accessibility ?? null)} | ${fmtScore(as?.best_practices ?? null)} | ${before ? `${t(bs)} → ` : ""}**${t(as)}** | ${misses.length ? misses.join("; ") : "met"} |`,
     );
   }
   lines.push("");
-  lines.push(`Pages meeting every target in both modes in the latest run: **${met} of ${pages.length}**.`);
+  lines.push(`Pages meeting every target in both modes: **${met} of ${pages.length}**${before ? ` (before: ${pages.filter((page) => MODES.every((m) => { const r = find(before, page, m); return r !== null && pageMeets(r).met; })).length})` : ""}.`);
+  return lines;
+}
+
+/** The section of docs/BENCHMARKS.md: the public build's table, then the internal build's if measured. */
+export function siteMarkdown(results: SiteResults): string {
+  const after = results.after ?? results.before;
+  if (!after) return "";
+  const before = results.after ? results.before : null;
+  const lines: string[] = [];
+  lines.push(`Public build, latest run (${after.label}): ${machineLine(after)}.`);
+  if (before) lines.push(`Before: ${machineLine(before)}.`);
+  lines.push("");
+  lines.push(
+    "Scores are Lighthouse's 0–100. `sim` = default simulated throttling, `dev` = `--throttling-method=devtools`. " +
+      "CLS is the larger of the two runs. KiB = bytes transferred gzipped on opening (HTML / JS / CSS / data), from " +
+      "Lighthouse's network records of the simulated run.",
+  );
+  lines.push("");
+  lines.push(...comparisonTable(before, after));
+  const internal = results.internal_after ?? null;
+  if (internal) {
+    lines.push("");
+    lines.push(`Internal build (\`JARING_AUDIENCE=internal\`), latest run: ${machineLine(internal)}.` + (results.internal_before ? ` Before: ${machineLine(results.internal_before)}.` : ""));
+    lines.push("");
+    lines.push(...comparisonTable(results.internal_before ?? null, internal));
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -268,6 +290,7 @@ export async function siteBenchCli(values: { dist?: string; label?: string; page
   const modes = (values.modes ?? MODES.join(",")).split(",").map((m) => m.trim()) as Mode[];
   for (const m of modes) if (!MODES.includes(m)) throw new Error(`--modes: unknown throttling method ${m} (${MODES.join(", ")})`);
   const label = values.label ?? "after";
+  if (!(LABELS as readonly string[]).includes(label)) throw new Error(`--label: ${label} is not one of ${LABELS.join(", ")}`);
   const bench = await runSiteBench({
     dist,
     label,
@@ -278,7 +301,7 @@ export async function siteBenchCli(values: { dist?: string; label?: string; page
     log: (line) => console.log(line),
   });
   const results: SiteResults = existsSync(SITE_RESULTS) ? JSON.parse(readFileSync(SITE_RESULTS, "utf8")) : { before: null, after: null };
-  const slot = label === "before" ? "before" : "after";
+  const slot = slotOf(label);
   const earlier = results[slot];
   if (values.pages && earlier) {
     // A partial run replaces only the pages it measured.
