@@ -101,7 +101,7 @@ export function arrowRows<T extends object = Row>(table: ArrowTableLike): T[] {
  * A data file's rows: `const anggota = arrowFileRows(FileAttachment("…arrow").arrayBuffer())` in a
  * page. Not awaited there on purpose: Framework waits for the promise in the cells that use it, so a
  * page's files download side by side instead of one after another. (The `.arrayBuffer()` stays in the
- * page: a bare `FileAttachment("….arrow")` makes Framework add apache-arrow from its CDN.)
+ * page: an .arrow attachment with no method read off it makes Framework add apache-arrow from its CDN.)
  */
 export async function arrowFileRows<T extends object = Row>(buffer: Promise<ArrayBuffer> | ArrayBuffer): Promise<T[]> {
   const [{tableFromIPC}, bytes] = await Promise.all([loadArrow(), buffer]);
