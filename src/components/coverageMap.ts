@@ -96,8 +96,9 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
   const topo = topology as Topology;
   const geometries = topo.objects?.[object] as GeometryCollection | undefined;
   if (!geometries) throw new Error(`Batas wilayah tidak memuat objek "${object}"`);
-  const collection = feature(topo, geometries) as FeatureCollection<Geometry, Record<string, unknown>>;
-  const chosen = collection.features.filter((f) => !include || include(f.properties ?? {}));
+  // Only the places drawn are converted to GeoJSON (a kecamatan's desa, not the region's hundreds).
+  const drawn = include ? {...geometries, geometries: geometries.geometries.filter((g) => include(g.properties ?? {}))} : geometries;
+  const chosen = (feature(topo, drawn) as FeatureCollection<Geometry, Record<string, unknown>>).features;
   return deferred(mapHeight(chosen, width) + 60, loadMap, ([Plot, {geoArea, geoCentroid}]) => {
     const features = chosen.map((f) => rewindIfInverted(f, geoArea));
 
@@ -264,12 +265,17 @@ export function coverageMap(topology: unknown, rows: readonly MapRow[], options:
 
 /** The map's height at `width` (Plot fits the Mercator projection to the places' extent), for its placeholder. */
 function mapHeight(features: readonly KecFeature[], width: number): number {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  // Runs before the placeholder exists, for thousands of points: no array per point.
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === "number") {
-      const [x, y] = c as number[];
-      [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
-    } else if (Array.isArray(c)) c.forEach(visit);
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === "number") {
+      const x = c[0] as number, y = c[1] as number;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    } else for (const child of c) visit(child);
   };
   for (const f of features) if (f.geometry && "coordinates" in f.geometry) visit(f.geometry.coordinates);
   if (!(x1 > x0)) return width * 0.75;
