@@ -1,6 +1,8 @@
 // `npm run bench [-- --sizes 10k,1m[,10m] --seed N --repeat K --timeout S --methods … --dist DIR | --no-site | --report-only]`
 // `npm run bench -- --site [--dist DIR --label before|after --pages /,/cakupan --modes simulate,devtools --runs N --reports DIR]`:
 // page speed on a phone instead (bench/lighthouse.ts).
+// `npm run bench -- --page-work [--dist DIR --pages /,/cakupan --runs N --network]`: where a page's
+// main-thread time goes as it loads at 4× CPU (bench/page-work.ts), by kind of work and by long task.
 //
 // For each size: synthetic extracts (bench/generate.ts, cached under bench/tmp/), then three ways of
 // computing active members by month × kecamatan × desa × sector × sex × age band, each in its own
@@ -413,8 +415,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       modes: { type: "string" },
       runs: { type: "string" },
       reports: { type: "string" },
+      // Main-thread work per page (bench/page-work.ts), with --dist, --pages, --runs.
+      "page-work": { type: "boolean", default: false },
+      network: { type: "boolean", default: false },
     },
   });
+  if (values["page-work"]) {
+    const { pageWorkCli } = await import("./page-work.ts");
+    await pageWorkCli(values);
+    process.exit(0);
+  }
   if (values.site) {
     const { siteBenchCli } = await import("./lighthouse.ts");
     await siteBenchCli(values);
